@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "cerebro-conn",
+    products: [
+        .executable(name: "cerebro-conn", targets: ["cerebro-conn"]),
+        .library(name: "CerebroConn", targets: ["CerebroConn"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "CCerebroCrypto",
+            linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]
+        ),
+        .target(
+            name: "CerebroConn",
+            dependencies: ["CLibPQ", "CCerebroCrypto"]
+        ),
+        .target(
+            name: "CerebroCLI",
+            dependencies: ["CerebroConn"]
+        ),
+        .executableTarget(
+            name: "cerebro-conn",
+            dependencies: ["CerebroCLI"]
+        ),
+        .testTarget(
+            name: "CerebroConnTests",
+            dependencies: ["CerebroConn"]
+        ),
+        .testTarget(
+            name: "CerebroCLITests",
+            dependencies: ["CerebroCLI", "CerebroConn"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

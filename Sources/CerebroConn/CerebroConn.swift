@@ -1,0 +1,1 @@
+// The library: presets, certificate lookup, connection plans and connections.
