@@ -1,1 +1,79 @@
 import CerebroConn
+
+/// The command-line tool: the command table and the one entry point `main.swift` calls.
+public enum CerebroTool {
+    /// The tool's version.
+    public static let version = "0.1.0"
+
+    /// The tool's name as it is invoked.
+    public static let name = "cerebro-conn"
+
+    /// Every command, in the order help lists them. Parsing, help, completion scripts and the
+    /// man page are all derived from this table.
+    public static let commands: [CommandSpec] = [
+        AddCommand.spec,
+        EditCommand.spec,
+        RenameCommand.spec,
+        RemoveCommand.spec,
+        ListCommand.spec,
+        ShowCommand.spec,
+        CertsCommand.spec,
+        TestCommand.spec,
+    ]
+
+    /// Runs the tool with `arguments` (argv without the program name) and returns the status.
+    public static func run(
+        arguments: [String],
+        terminal: Terminal = .standard,
+        environment: Environment = .current
+    ) -> ExitStatus {
+        let parsed: ParsedCommandLine
+        do {
+            parsed = try CommandLineParser(commands: commands).parse(arguments)
+        } catch {
+            let context = CommandContext(terminal: terminal, environment: environment, globals: GlobalOptions())
+            return report(usage: error, context: context)
+        }
+
+        switch parsed {
+        case .version:
+            terminal.writeOut("\(name) \(version)\n")
+            return .success
+        case .help(let command, let globals):
+            terminal.writeOut(HelpText.render(command: command.flatMap(spec(named:))))
+            _ = globals
+            return .success
+        case .run(let invocation, let globals):
+            let context = CommandContext(terminal: terminal, environment: environment, globals: globals)
+            return execute(invocation, context: context)
+        }
+    }
+
+    /// The command named `name`.
+    static func spec(named name: String) -> CommandSpec? {
+        commands.first { $0.name == name }
+    }
+
+    private static func execute(_ invocation: Invocation, context: CommandContext) -> ExitStatus {
+        do {
+            return try invocation.command.run(invocation, context)
+        } catch let error as UsageError {
+            return report(usage: error, context: context)
+        } catch let error as CommandFailure {
+            context.diagnostics.error(error.message)
+            return error.status
+        } catch {
+            context.diagnostics.error(ErrorMessages.message(for: error))
+            return .failure
+        }
+    }
+
+    private static func report(usage error: UsageError, context: CommandContext) -> ExitStatus {
+        let command = error.command.flatMap(spec(named:))
+        let help = command.map { "\(name) \($0.name) --help" } ?? "\(name) --help"
+        context.diagnostics.error(Message(error.message))
+        context.terminal.writeErr("usage: \(HelpText.usageLine(for: command))\n")
+        context.terminal.writeErr("See '\(help)'.\n")
+        return .usage
+    }
+}

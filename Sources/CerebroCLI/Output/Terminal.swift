@@ -1,0 +1,75 @@
+import Foundation
+
+/// The tool's connection to the outside: two output streams, input, and what they are.
+///
+/// Commands write results to `out` and everything else through `Diagnostics` to `err`.
+/// Tests build one over in-memory buffers.
+public struct Terminal: Sendable {
+    /// Writes to standard output.
+    public var writeOut: @Sendable (String) -> Void
+    /// Writes to standard error.
+    public var writeErr: @Sendable (String) -> Void
+    /// Reads one line typed by the user, echoing or not; `nil` at end of input.
+    public var readLine: @Sendable (_ prompt: String, _ echo: Bool) -> String?
+    /// Whether standard input is a terminal a person can answer at.
+    public var inputIsTerminal: Bool
+    /// Whether standard output is a terminal.
+    public var outputIsTerminal: Bool
+    /// Whether standard error is a terminal.
+    public var errorIsTerminal: Bool
+
+    /// A terminal from its parts.
+    public init(
+        writeOut: @escaping @Sendable (String) -> Void,
+        writeErr: @escaping @Sendable (String) -> Void,
+        readLine: @escaping @Sendable (String, Bool) -> String? = { _, _ in nil },
+        inputIsTerminal: Bool = false,
+        outputIsTerminal: Bool = false,
+        errorIsTerminal: Bool = false
+    ) {
+        self.writeOut = writeOut
+        self.writeErr = writeErr
+        self.readLine = readLine
+        self.inputIsTerminal = inputIsTerminal
+        self.outputIsTerminal = outputIsTerminal
+        self.errorIsTerminal = errorIsTerminal
+    }
+
+    /// The process's own standard streams.
+    public static var standard: Terminal {
+        Terminal(
+            writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            writeErr: { FileHandle.standardError.write(Data($0.utf8)) },
+            readLine: TerminalInput.readLine,
+            inputIsTerminal: isatty(STDIN_FILENO) == 1,
+            outputIsTerminal: isatty(STDOUT_FILENO) == 1,
+            errorIsTerminal: isatty(STDERR_FILENO) == 1
+        )
+    }
+}
+
+/// Reading from the controlling terminal, with echo off for secrets.
+enum TerminalInput {
+    /// Prints `prompt` on standard error and reads a line from standard input.
+    static func readLine(prompt: String, echo: Bool) -> String? {
+        FileHandle.standardError.write(Data(prompt.utf8))
+        guard !echo else {
+            return Swift.readLine(strippingNewline: true)
+        }
+
+        var saved = termios()
+        let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        if hasTerminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        }
+        defer {
+            if hasTerminal {
+                tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+        }
+        return Swift.readLine(strippingNewline: true)
+    }
+}

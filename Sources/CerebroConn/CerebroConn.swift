@@ -1,1 +1,0 @@
-// The library: presets, certificate lookup, connection plans and connections.

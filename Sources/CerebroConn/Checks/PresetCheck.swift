@@ -1,0 +1,86 @@
+/// Why a check stopped before libpq was called.
+public enum CheckProblem: Error, Sendable, Equatable {
+    /// The preset could not be read.
+    case preset(PresetError)
+    /// The certificate lookup failed.
+    case lookup(CertificateLookupError)
+    /// The preset and its set cannot make a plan.
+    case plan(PlanError)
+}
+
+/// The whole account of checking one preset: what was found, planned and what happened.
+public struct CheckResult: Sendable {
+    /// How the check ended.
+    public enum Outcome: Sendable {
+        /// The server accepted the connection and answered `SELECT 1`.
+        case accepted(ConnectionReport)
+        /// The connection failed; the failure says whether the server answered.
+        case failed(ConnectionFailure)
+        /// No connection was attempted.
+        case notAttempted(CheckProblem)
+    }
+
+    /// The name asked for.
+    public var name: String
+    /// The preset, if it could be read.
+    public var preset: Preset?
+    /// The lookup trail, if the lookup ran.
+    public var trail: LookupTrail?
+    /// The plan, if one was made.
+    public var plan: ConnectionPlan?
+    /// How it ended.
+    public var outcome: Outcome
+}
+
+/// Checks presets end to end: read, look up certificates, plan, connect.
+public struct PresetCheck: Sendable {
+    /// Where presets are read from.
+    public var store: PresetStore
+    /// The certificate lookup.
+    public var lookup: CertificateLookup
+
+    /// A checker over `store` with `lookup`.
+    public init(store: PresetStore, lookup: CertificateLookup) {
+        self.store = store
+        self.lookup = lookup
+    }
+
+    /// Reads, resolves and plans without connecting.
+    public func prepare(_ name: String) -> CheckResult {
+        var result = CheckResult(name: name, outcome: .notAttempted(.preset(.notFound(name: name, directory: ""))))
+        do {
+            let preset = try store.load(named: name)
+            result.preset = preset
+            let trail = lookup.resolve(preset)
+            result.trail = trail
+            let set = try trail.certificateSet()
+            result.plan = try ConnectionPlan(
+                preset: preset,
+                certificateSet: set,
+                supportedKeywords: ConnectionProbe.supportedKeywords
+            )
+        } catch let error as PresetError {
+            result.outcome = .notAttempted(.preset(error))
+        } catch let error as CertificateLookupError {
+            result.outcome = .notAttempted(.lookup(error))
+        } catch let error as PlanError {
+            result.outcome = .notAttempted(.plan(error))
+        } catch {
+            preconditionFailure("unexpected error type \(error)")
+        }
+        return result
+    }
+
+    /// Prepares, then connects if preparation succeeded.
+    public func run(_ name: String, passphrase: String? = nil) -> CheckResult {
+        var result = prepare(name)
+        guard let plan = result.plan else {
+            return result
+        }
+        switch ConnectionProbe.run(plan, passphrase: passphrase) {
+        case .success(let report): result.outcome = .accepted(report)
+        case .failure(let failure): result.outcome = .failed(failure)
+        }
+        return result
+    }
+}

@@ -1,0 +1,138 @@
+/// The facts of a connection that was accepted.
+public struct ConnectionReport: Sendable, Equatable {
+    /// The host name connected to.
+    public var host: String
+    /// The numeric address reached, if known.
+    public var hostAddress: String?
+    /// The port.
+    public var port: String
+    /// Whether SSL is in use.
+    public var usesSSL: Bool
+    /// The TLS protocol, such as `TLSv1.3`.
+    public var tlsProtocol: String?
+    /// The cipher suite, such as `TLS_AES_256_GCM_SHA384`.
+    public var cipher: String?
+    /// The cipher's key size in bits.
+    public var keyBits: Int?
+    /// The server's version string.
+    public var serverVersion: String?
+    /// From the start until the connection was ready.
+    public var connectTime: Duration
+    /// The round trip of `SELECT 1`.
+    public var queryTime: Duration
+}
+
+/// Why a connection did not succeed, with the `pg_isready`-style class.
+public struct ConnectionFailure: Error, Sendable, Equatable {
+    /// The class of failure, which decides the exit status.
+    public enum Kind: Sendable, Equatable {
+        /// The server was reached and refused: authentication, certificate or TLS.
+        case rejected
+        /// Nothing answered: refused, unreachable, unknown name or time-out.
+        case noResponse
+        /// libpq refused the parameters before trying anything.
+        case notAttempted
+    }
+
+    /// The class.
+    public var kind: Kind
+    /// libpq's text (made safe for a terminal), or ours for a time-out.
+    public var message: String
+    /// Whether the attempt ended because a deadline passed.
+    public var timedOut: Bool
+}
+
+/// Opens a real connection for a plan, runs `SELECT 1` and reports what happened.
+public enum ConnectionProbe {
+    /// Connects with `plan`, trying its hosts in order as libpq does: a host that does not
+    /// answer passes to the next; one that answers and refuses ends the attempt.
+    ///
+    /// - Parameters:
+    ///   - plan: the parameters to use.
+    ///   - passphrase: the private key's passphrase, passed as `sslpassword` and never kept.
+    public static func run(
+        _ plan: ConnectionPlan,
+        passphrase: String? = nil
+    ) -> Result<ConnectionReport, ConnectionFailure> {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var messages: [String] = []
+
+        for host in plan.preset.hosts {
+            let parameters = parameters(of: plan, host: host, passphrase: passphrase)
+            switch LibpqConnection.connect(parameters, timeout: plan.preset.connectTimeout) {
+            case .success(let connection):
+                return report(connection, since: start, clock: clock)
+            case .failure(let attempt):
+                messages.append(attempt.message)
+                let failure = classify(attempt, messages: messages)
+                if failure.kind != .noResponse {
+                    return .failure(failure)
+                }
+                if host == plan.preset.hosts.last {
+                    return .failure(failure)
+                }
+            }
+        }
+        return .failure(ConnectionFailure(kind: .notAttempted, message: "no host", timedOut: false))
+    }
+
+    /// The keywords this libpq understands, for `ConnectionPlan`.
+    public static var supportedKeywords: Set<String> {
+        LibpqHooks.supportedKeywords
+    }
+
+    private static func parameters(
+        of plan: ConnectionPlan,
+        host: String,
+        passphrase: String?
+    ) -> [ConnectionParameter] {
+        var parameters = plan.parameters.map { parameter in
+            parameter.keyword == "host" ? ConnectionParameter(keyword: "host", value: host) : parameter
+        }
+        if let passphrase {
+            parameters.append(ConnectionParameter(keyword: "sslpassword", value: passphrase))
+        }
+        return parameters
+    }
+
+    private static func classify(_ attempt: AttemptFailure, messages: [String]) -> ConnectionFailure {
+        let kind: ConnectionFailure.Kind =
+            if attempt.badParameters {
+                .notAttempted
+            } else if attempt.timedOut || attempt.stage == .beforeTCP {
+                .noResponse
+            } else {
+                .rejected
+            }
+        let text = messages.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
+        return ConnectionFailure(kind: kind, message: text.joined(separator: "\n"), timedOut: attempt.timedOut)
+    }
+
+    private static func report(
+        _ connection: LibpqConnection,
+        since start: ContinuousClock.Instant,
+        clock: ContinuousClock
+    ) -> Result<ConnectionReport, ConnectionFailure> {
+        let connected = clock.now
+        if let problem = connection.selectOne() {
+            return .failure(ConnectionFailure(kind: .rejected, message: problem, timedOut: false))
+        }
+        let queried = clock.now
+
+        return .success(
+            ConnectionReport(
+                host: connection.host,
+                hostAddress: connection.hostAddress,
+                port: connection.port,
+                usesSSL: connection.usesSSL,
+                tlsProtocol: connection.sslAttribute("protocol"),
+                cipher: connection.sslAttribute("cipher"),
+                keyBits: connection.sslAttribute("key_bits").flatMap { Int($0) },
+                serverVersion: connection.serverVersion,
+                connectTime: connected - start,
+                queryTime: queried - connected
+            )
+        )
+    }
+}

@@ -1,0 +1,207 @@
+internal import CLibPQ
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How far one connection attempt got before it ended.
+enum AttemptStage: Sendable, Equatable {
+    /// No TCP connection was made: refused, unreachable, name not found, or silent.
+    case beforeTCP
+    /// TCP was connected; nothing or something came back.
+    case afterTCP
+}
+
+/// The end of one attempt that did not connect.
+struct AttemptFailure: Error, Sendable {
+    /// What went wrong, in libpq's words or ours for a time-out.
+    var message: String
+    /// How far it got.
+    var stage: AttemptStage
+    /// Whether our deadline ended it.
+    var timedOut: Bool
+    /// Whether libpq refused the parameters before trying anything.
+    var badParameters: Bool
+}
+
+/// An open libpq connection; owns the `PGconn *` and finishes it exactly once.
+final class LibpqConnection {
+    private let handle: OpaquePointer
+
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// Connects with the non-blocking API, waiting at most `timeout` seconds for each address.
+    ///
+    /// libpq only enforces `connect_timeout` in its blocking call, so the deadline is kept
+    /// here and restarted whenever libpq moves on to another address.
+    static func connect(
+        _ parameters: [ConnectionParameter],
+        timeout: Int
+    ) -> Result<LibpqConnection, AttemptFailure> {
+        LibpqHooks.installOnce()
+        let started = LibpqParameters.withArrays(parameters) { PQconnectStartParams($0, $1, 0) }
+        guard let started else {
+            return .failure(
+                AttemptFailure(
+                    message: "out of memory",
+                    stage: .beforeTCP,
+                    timedOut: false,
+                    badParameters: true
+                )
+            )
+        }
+        // The owner exists from here on, so every path finishes the PGconn, failed ones too.
+        let connection = LibpqConnection(handle: started)
+        if PQstatus(started) == CONNECTION_BAD {
+            return .failure(connection.failure(stage: .beforeTCP, badParameters: true))
+        }
+        return connection.drive(timeout: timeout).map { connection }
+    }
+
+    // MARK: - Polling
+
+    private func drive(timeout: Int) -> Result<Void, AttemptFailure> {
+        var polling = PGRES_POLLING_WRITING
+        var stage = AttemptStage.beforeTCP
+        var address = currentAddress()
+        var deadline = ContinuousClock.now + .seconds(timeout)
+
+        while true {
+            switch polling {
+            case PGRES_POLLING_OK:
+                return .success(())
+            case PGRES_POLLING_FAILED:
+                return .failure(failure(stage: stage, badParameters: false))
+            default:
+                let reading = polling == PGRES_POLLING_READING
+                if !wait(reading: reading, until: deadline) {
+                    return .failure(timedOut(after: timeout, stage: stage))
+                }
+            }
+            polling = PQconnectPoll(handle)
+
+            let now = currentAddress()
+            if now != address {
+                address = now
+                stage = .beforeTCP
+                deadline = ContinuousClock.now + .seconds(timeout)
+            }
+            if hasReachedServer() {
+                stage = .afterTCP
+            }
+        }
+    }
+
+    /// Waits until the socket is ready or the deadline passes; `false` on time-out.
+    private func wait(reading: Bool, until deadline: ContinuousClock.Instant) -> Bool {
+        let socket = PQsocket(handle)
+        guard socket >= 0 else {
+            // No socket yet or any more: let PQconnectPoll report what happened.
+            return true
+        }
+        var descriptor = pollfd(fd: socket, events: Int16(reading ? POLLIN : POLLOUT), revents: 0)
+        while true {
+            let left = ContinuousClock.now.duration(to: deadline)
+            if left <= .zero {
+                return false
+            }
+            let milliseconds = Int32(clamping: left.components.seconds * 1000 + 1)
+            let ready = poll(&descriptor, 1, milliseconds)
+            if ready > 0 {
+                return true
+            }
+            if ready < 0, errno != EINTR {
+                return true
+            }
+        }
+    }
+
+    private func hasReachedServer() -> Bool {
+        switch PQstatus(handle) {
+        case CONNECTION_STARTED, CONNECTION_NEEDED, CONNECTION_BAD: false
+        default: true
+        }
+    }
+
+    private func currentAddress() -> String {
+        "\(LibpqText.decode(PQhost(handle)))|\(LibpqText.decode(PQhostaddr(handle)))"
+    }
+
+    private func failure(stage: AttemptStage, badParameters: Bool) -> AttemptFailure {
+        AttemptFailure(
+            message: LibpqText.decode(PQerrorMessage(handle)),
+            stage: stage,
+            timedOut: false,
+            badParameters: badParameters
+        )
+    }
+
+    private func timedOut(after seconds: Int, stage: AttemptStage) -> AttemptFailure {
+        let host = LibpqText.decode(PQhost(handle))
+        let address = LibpqText.optional(PQhostaddr(handle)).map { " (\($0))" } ?? ""
+        let port = LibpqText.decode(PQport(handle))
+        let waited = stage == .beforeTCP
+            ? "no TCP connection within \(seconds) s"
+            : "connected, but the server did not answer within \(seconds) s"
+        return AttemptFailure(
+            message: "connection to server at \"\(host)\"\(address), port \(port) failed: \(waited)",
+            stage: stage,
+            timedOut: true,
+            badParameters: false
+        )
+    }
+}
+
+// MARK: - Facts of an open connection
+
+extension LibpqConnection {
+    /// Runs `SELECT 1`; returns `nil` on success or the server's error text.
+    func selectOne() -> String? {
+        guard let result = PQexec(handle, "SELECT 1") else {
+            return LibpqText.decode(PQerrorMessage(handle))
+        }
+        defer { PQclear(result) }
+
+        guard PQresultStatus(result) == PGRES_TUPLES_OK,
+            LibpqText.decode(PQgetvalue(result, 0, 0)) == "1"
+        else {
+            return LibpqText.decode(PQresultErrorMessage(result))
+        }
+        return nil
+    }
+
+    /// The host name libpq connected to.
+    var host: String { LibpqText.decode(PQhost(handle)) }
+
+    /// The numeric address connected to, if libpq knows it.
+    var hostAddress: String? { LibpqText.optional(PQhostaddr(handle)) }
+
+    /// The port connected to.
+    var port: String { LibpqText.decode(PQport(handle)) }
+
+    /// Whether the connection is encrypted with SSL.
+    var usesSSL: Bool { PQsslInUse(handle) == 1 }
+
+    /// One of `PQsslAttribute`'s values: `protocol`, `cipher`, `key_bits`, `library`.
+    func sslAttribute(_ name: String) -> String? {
+        LibpqText.optional(PQsslAttribute(handle, name))
+    }
+
+    /// The server's version as it reports it, such as `15.18 (Debian 15.18-0+deb12u1)`.
+    var serverVersion: String? {
+        LibpqText.optional(PQparameterStatus(handle, "server_version"))
+    }
+
+    /// Lends the `SSL *` of an encrypted connection to `body`; `nil` when not encrypted.
+    func withSSLObject<Result>(_ body: (OpaquePointer) -> Result) -> Result? {
+        PQsslStruct(handle, "OpenSSL").map { body(OpaquePointer($0)) }
+    }
+}

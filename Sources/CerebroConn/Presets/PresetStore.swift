@@ -1,0 +1,120 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The presets folder: one JSON file per preset, named after the preset.
+///
+/// Writes are atomic and never lose a concurrent writer's preset; files are 0600 in a 0700
+/// folder. A damaged file is reported on its own and never blocks the others.
+public struct PresetStore: Sendable {
+    /// The folder holding the preset files.
+    public let directory: String
+
+    /// A store in `configurationDirectory/presets`.
+    public init(configurationDirectory: String) {
+        self.directory = configurationDirectory + "/presets"
+    }
+
+    /// The file that holds the preset named `name`.
+    public func path(for name: String) -> String {
+        "\(directory)/\(name).json"
+    }
+
+    /// The names of every preset, sorted, read from file names alone.
+    ///
+    /// This is the fast path for shell completion: it opens no file.
+    public func names() throws(PresetError) -> [String] {
+        guard let stream = opendir(directory) else {
+            if errno == ENOENT {
+                return []
+            }
+            throw .fileSystem(
+                path: directory,
+                operation: "read the folder",
+                reason: AtomicFile.reason(errno)
+            )
+        }
+        defer { closedir(stream) }
+
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if !name.hasPrefix("."), name.hasSuffix(".json") {
+                names.append(String(name.dropLast(".json".count)))
+            }
+        }
+        return names.sorted()
+    }
+
+    /// Reads one preset.
+    public func load(named name: String) throws(PresetError) -> Preset {
+        if let problem = PresetValidation.problem(withName: name) {
+            throw .invalidValue(value: name, problem: problem)
+        }
+        let path = path(for: name)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if FileManager.default.fileExists(atPath: path) {
+                throw .fileSystem(path: path, operation: "read", reason: "permission denied")
+            }
+            throw .notFound(name: name, directory: directory)
+        }
+        var preset = try PresetFile.decode(data, path: path)
+        // The file name is the preset's identity; a hand-edited `name` field must not split it.
+        preset.name = name
+        return preset
+    }
+
+    /// Reads every preset; damaged files come back as errors beside the good presets.
+    public func loadAll() throws(PresetError) -> [Result<Preset, PresetError>] {
+        try names().map { name in
+            Result { () throws(PresetError) in try load(named: name) }
+        }
+    }
+
+    /// Stores a new preset; fails with `alreadyExists` and keeps the old one if the name is taken.
+    public func create(_ preset: Preset) throws(PresetError) {
+        try PresetValidation.validate(preset)
+        try prepareFolder()
+        do {
+            try AtomicFile.create(path(for: preset.name), contents: PresetFile.encode(preset))
+        } catch .alreadyExists(_, let path) {
+            throw .alreadyExists(name: preset.name, path: path)
+        }
+    }
+
+    /// Replaces an existing preset with new values.
+    public func update(_ preset: Preset) throws(PresetError) {
+        try PresetValidation.validate(preset)
+        _ = try load(named: preset.name)
+        try AtomicFile.replace(path(for: preset.name), contents: PresetFile.encode(preset))
+    }
+
+    /// Gives a preset a new name; fails if the new name is taken.
+    public func rename(_ oldName: String, to newName: String) throws(PresetError) {
+        var preset = try load(named: oldName)
+        preset.name = newName
+        try create(preset)
+        try AtomicFile.remove(path(for: oldName))
+    }
+
+    /// Deletes a preset, damaged or not.
+    public func remove(named name: String) throws(PresetError) {
+        if let problem = PresetValidation.problem(withName: name) {
+            throw .invalidValue(value: name, problem: problem)
+        }
+        guard FileManager.default.fileExists(atPath: path(for: name)) else {
+            throw .notFound(name: name, directory: directory)
+        }
+        try AtomicFile.remove(path(for: name))
+    }
+
+    private func prepareFolder() throws(PresetError) {
+        try AtomicFile.makeFolder(directory, mode: 0o700)
+    }
+}

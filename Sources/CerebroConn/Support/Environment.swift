@@ -1,0 +1,50 @@
+import Foundation
+
+/// The process environment as the library sees it, passed in so tests never read the machine's.
+public struct Environment: Sendable, Equatable {
+    /// The variables, by name.
+    public var variables: [String: String]
+
+    /// An environment from explicit variables.
+    public init(_ variables: [String: String]) {
+        self.variables = variables
+    }
+
+    /// The running process's environment.
+    public static var current: Environment {
+        Environment(ProcessInfo.processInfo.environment)
+    }
+
+    /// A variable's value, or `nil` if it is unset or empty.
+    public subscript(_ name: String) -> String? {
+        guard let value = variables[name], !value.isEmpty else {
+            return nil
+        }
+        return value
+    }
+
+    /// The user's home folder: `$HOME`, else the account database.
+    public var home: String {
+        self["HOME"] ?? NSHomeDirectory()
+    }
+
+    /// The configuration folder: `$CEREBRO_CONN_HOME`, else `$XDG_CONFIG_HOME/cerebro-conn`,
+    /// else `~/.config/cerebro-conn`.
+    public func configurationDirectory(override: String? = nil) -> String {
+        if let override {
+            return PathExpansion.absolute(override, environment: self) ?? override
+        }
+        if let explicit = self["CEREBRO_CONN_HOME"] {
+            return PathExpansion.absolute(explicit, environment: self) ?? explicit
+        }
+        if let xdg = self["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/cerebro-conn"
+        }
+        return home + "/.config/cerebro-conn"
+    }
+
+    /// The libpq variables that would change an SSL connection if a preset left them room.
+    public var libpqSSLVariables: [String: String] {
+        variables.filter { $0.key.hasPrefix("PGSSL") && !$0.value.isEmpty }
+    }
+}
