@@ -8,6 +8,10 @@ public enum CerebroTool {
     /// The tool's name as it is invoked.
     public static let name = "cerebro-conn"
 
+    /// What the tool does, in one line.
+    public static let abstract =
+        "connection presets for Cerebro databases: certificate lookup and real SSL checks"
+
     /// Every command, in the order help lists them. Parsing, help, completion scripts and the
     /// man page are all derived from this table.
     public static let commands: [CommandSpec] = [
@@ -19,6 +23,7 @@ public enum CerebroTool {
         ShowCommand.spec,
         CertsCommand.spec,
         TestCommand.spec,
+        HelpCommand.spec,
     ]
 
     /// Runs the tool with `arguments` (argv without the program name) and returns the status.

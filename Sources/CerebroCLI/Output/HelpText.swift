@@ -1,5 +1,3 @@
-import Foundation
-
 /// Help text, derived from the command table.
 enum HelpText {
     /// The usage line of a command, or of the tool.
@@ -32,10 +30,10 @@ enum HelpText {
     }
 
     private static func toolHelp() -> String {
-        var text = "Connect to Cerebro databases over SSL: presets, certificate lookup and "
-            + "real connection checks.\n\nusage: \(usageLine(for: nil))\n\ncommands:\n"
-        text += rows(CerebroTool.commands.map { ($0.name, $0.abstract) })
-        text += "  help [COMMAND]      show help for a command\n"
+        let commands = CerebroTool.commands.filter { !$0.isHidden }
+        var text = "\(CerebroTool.name): \(CerebroTool.abstract)\n\n"
+        text += "usage: \(usageLine(for: nil))\n\ncommands:\n"
+        text += rows(commands.map { ($0.name, $0.abstract) })
         text += "\nglobal options:\n" + rows(GlobalOptions.specs.map { (label($0), $0.help) })
         text += "\nSee '\(CerebroTool.name) COMMAND --help' or 'man \(CerebroTool.name)'.\n"
         return text
@@ -46,12 +44,37 @@ enum HelpText {
         (option.short.map { "-\($0), " } ?? "    ") + option.synopsis
     }
 
+    /// The width help text is wrapped to, so it reads in an 80-column terminal.
+    static let lineWidth = 80
+
+    /// Two columns: the left one indented by 2 and padded to 20; the right one wrapped to
+    /// `lineWidth`, starting on the next line when the left one is too long.
     private static func rows(_ pairs: [(String, String)]) -> String {
         let width = 20
+        let indent = String(repeating: " ", count: width)
         return pairs.map { left, right in
-            let padded = left.count < width - 2 ? left.padding(toLength: width - 2, withPad: " ", startingAt: 0) : left
-            let separator = left.count < width - 2 ? "" : "\n" + String(repeating: " ", count: width)
-            return "  \(padded)\(separator)\(right)\n"
+            let lines = wrap(right, width: lineWidth - width)
+            let first = lines.first ?? ""
+            let rest = lines.dropFirst().map { indent + $0 + "\n" }.joined()
+            guard left.count < width - 3 else {
+                return "  \(left)\n\(indent)\(first)\n" + rest
+            }
+            let padding = String(repeating: " ", count: width - 2 - left.count)
+            return "  \(left)\(padding)\(first)\n" + rest
         }.joined()
+    }
+
+    /// `text` cut into lines of at most `width` characters at spaces; a longer word stays whole.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return lines + [line]
     }
 }

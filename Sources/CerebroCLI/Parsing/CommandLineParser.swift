@@ -63,11 +63,8 @@ public struct CommandLineParser: Sendable {
     // MARK: - Steps
 
     private func lookUp(_ name: String) throws(UsageError) -> CommandSpec {
-        if name == "help" {
-            return helpCommand
-        }
         guard let command = commands.first(where: { $0.name == name }) else {
-            let names = commands.map(\.name).joined(separator: ", ")
+            let names = commands.filter { !$0.isHidden }.map(\.name).joined(separator: ", ")
             throw UsageError(command: nil, message: "unknown command '\(name)'; commands are \(names)")
         }
         return command
@@ -149,6 +146,9 @@ public struct CommandLineParser: Sendable {
         wantsHelp: Bool
     ) throws(UsageError) -> ParsedCommandLine {
         guard let command, command.name != "help" else {
+            if let command {
+                try checkArity(command, positionals)
+            }
             if let name = positionals.first {
                 _ = try lookUp(name)
             }
@@ -180,10 +180,6 @@ public struct CommandLineParser: Sendable {
         if let maximum, positionals.count > maximum {
             throw UsageError(command: command.name, message: "unexpected argument '\(positionals[maximum])'")
         }
-    }
-
-    private var helpCommand: CommandSpec {
-        CommandSpec(name: "help", abstract: "show help", run: { _, _ in .success })
     }
 }
 

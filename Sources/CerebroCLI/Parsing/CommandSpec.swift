@@ -14,6 +14,8 @@ public enum ValueKind: Sendable, Equatable {
     case presetName
     /// A shell name for completion scripts.
     case shell
+    /// The name of a command of this tool.
+    case commandName
 }
 
 /// One option of a command, declared once for parsing, help, completion and the man page.
@@ -106,6 +108,8 @@ public struct CommandSpec: Sendable {
     public var arguments: [ArgumentSpec]
     /// Its own options (the global ones are added by the table).
     public var options: [OptionSpec]
+    /// Whether help, completion and the man page leave it out (a tool for packagers).
+    public var isHidden: Bool
     /// The code that runs it.
     public var run: @Sendable (Invocation, CommandContext) throws -> ExitStatus
 
@@ -116,6 +120,7 @@ public struct CommandSpec: Sendable {
         discussion: String = "",
         arguments: [ArgumentSpec] = [],
         options: [OptionSpec] = [],
+        isHidden: Bool = false,
         run: @escaping @Sendable (Invocation, CommandContext) throws -> ExitStatus
     ) {
         self.name = name
@@ -123,6 +128,7 @@ public struct CommandSpec: Sendable {
         self.discussion = discussion
         self.arguments = arguments
         self.options = options
+        self.isHidden = isHidden
         self.run = run
     }
 }
