@@ -23,6 +23,7 @@ public enum CerebroTool {
         ShowCommand.spec,
         CertsCommand.spec,
         TestCommand.spec,
+        CompletionCommand.spec,
         HelpCommand.spec,
     ]
 
