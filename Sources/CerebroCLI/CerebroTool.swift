@@ -25,6 +25,7 @@ public enum CerebroTool {
         TestCommand.spec,
         CompletionCommand.spec,
         HelpCommand.spec,
+        ManpageCommand.spec,
     ]
 
     /// Runs the tool with `arguments` (argv without the program name) and returns the status.
