@@ -6,5 +6,9 @@ import CerebroCLI
     import Darwin
 #endif
 
-let status = CerebroTool.run(arguments: Array(CommandLine.arguments.dropFirst()))
-exit(status.rawValue)
+let arguments = Array(CommandLine.arguments.dropFirst())
+// Completion runs `list --names` on every Tab: answer it before anything else is set up.
+if let status = NamesFastPath.run(arguments: arguments) {
+    exit(status.rawValue)
+}
+exit(CerebroTool.run(arguments: arguments).rawValue)

@@ -20,7 +20,7 @@ enum ListCommand {
     private static func run(_ invocation: Invocation, _ context: CommandContext) throws -> ExitStatus {
         if invocation.has("names") {
             let names = try context.store.names()
-            context.terminal.writeOut(names.map { $0 + "\n" }.joined())
+            context.terminal.writeOut(String(decoding: NameListing.lines(names), as: UTF8.self))
             return .success
         }
 

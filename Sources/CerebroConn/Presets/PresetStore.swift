@@ -42,14 +42,27 @@ public struct PresetStore: Sendable {
 
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if !name.hasPrefix("."), name.hasSuffix(".json") {
-                names.append(String(name.dropLast(".json".count)))
+            if let name = withUnsafeBytes(of: entry.pointee.d_name, Self.presetName(fileName:)) {
+                names.append(name)
             }
         }
         return names.sorted()
+    }
+
+    private static let fileSuffix = Array(".json".utf8)
+
+    /// `NAME` for a directory entry `NAME.json` (NUL-terminated), `nil` for anything else.
+    ///
+    /// The suffix is compared as bytes, and only the stem becomes a `String`: shell completion
+    /// runs this on every Tab, for thousands of files.
+    private static func presetName(fileName: UnsafeRawBufferPointer) -> String? {
+        let length = fileName.firstIndex(of: 0) ?? fileName.count
+        let stemLength = length - fileSuffix.count
+        guard stemLength > 0, fileName[stemLength..<length].elementsEqual(fileSuffix) else {
+            return nil
+        }
+        let name = String(decoding: fileName[..<stemLength], as: UTF8.self)
+        return name.hasPrefix(".") ? nil : name
     }
 
     /// Reads one preset.

@@ -1,0 +1,76 @@
+import CerebroConn
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The start-up shortcut for `list --names`, which the completion scripts run on every Tab.
+///
+/// It reads three environment variables and the presets folder, and writes with the C
+/// library: no command table, no terminal set-up, no Foundation streams. Any other command
+/// line, or any failure, is left to `CerebroTool.run`, which then reports it properly.
+public enum NamesFastPath {
+    /// Prints the preset names and returns the status when `arguments` (argv without the
+    /// program name) are `[--config DIR] list --names`; `nil` for anything else.
+    public static func run(arguments: [String]) -> ExitStatus? {
+        guard let override = configurationOverride(arguments) else {
+            return nil
+        }
+
+        let environment = Environment(
+            ["CEREBRO_CONN_HOME", "XDG_CONFIG_HOME", "HOME"].reduce(into: [:]) { variables, name in
+                variables[name] = getenv(name).map { String(cString: $0) }
+            }
+        )
+        let directory = environment.configurationDirectory(override: override.directory)
+        guard let names = try? PresetStore(configurationDirectory: directory).names() else {
+            return nil
+        }
+
+        // Once writing has begun, a failure is reported by status only: falling back to the
+        // normal path would print the names twice.
+        guard let output = fdopen(STDOUT_FILENO, "w") else {
+            return .failure
+        }
+        let bytes = NameListing.lines(names)
+        let isWritten = fwrite(bytes, 1, bytes.count, output) == bytes.count
+        return fclose(output) == 0 && isWritten ? .success : .failure
+    }
+
+    /// The `--config` value of a names-only command line: `.some(nil)` when none is given,
+    /// `nil` when the line asks for anything else.
+    private static func configurationOverride(_ arguments: [String]) -> Override? {
+        switch arguments.count {
+        case 2 where arguments == ["list", "--names"]:
+            return Override(directory: nil)
+        case 3 where arguments[0].hasPrefix("--config=") && arguments[1...] == ["list", "--names"]:
+            return Override(directory: String(arguments[0].dropFirst("--config=".count)))
+        case 4 where arguments[0] == "--config" && arguments[2...] == ["list", "--names"]:
+            return Override(directory: arguments[1])
+        default:
+            return nil
+        }
+    }
+
+    /// A `--config` value that may be absent.
+    private struct Override {
+        var directory: String?
+    }
+}
+
+/// How `list --names` prints names: one per line, as UTF-8.
+enum NameListing {
+    /// The names, one per line; a name with a control character (only a hand-made file can
+    /// have one) is left out, since it would not read back as one line.
+    static func lines(_ names: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(names.count * 24)
+        for name in names where !name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+            bytes += name.utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return bytes
+    }
+}
