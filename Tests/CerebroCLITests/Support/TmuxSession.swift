@@ -1,0 +1,84 @@
+import Foundation
+
+/// An interactive program in a pseudo-terminal: a detached tmux session on its own server.
+///
+/// Each session has its own socket (`tmux -L`), reads no tmux configuration, and is killed
+/// with its server when the value is released. Every wait has a deadline.
+final class TmuxSession {
+    /// The tmux server's socket name.
+    let socket: String
+
+    /// Starts `command` (an argv, run without a shell) in `directory`, in a `width` by 50
+    /// window.
+    init(command: [String], directory: String, width: Int = 200) throws {
+        socket = "cerebro-conn-\(UUID().uuidString)"
+        let window = ["-x", String(width), "-y", "50", "-c", directory]
+        let result = try tmux(["new-session", "-d", "-s", "main"] + window + command)
+        guard result.status == 0 else {
+            throw MissingToolError(description: "tmux did not start: \(result.error)")
+        }
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Types `text` literally.
+    func type(_ text: String) throws {
+        _ = try tmux(["send-keys", "-t", "main", "-l", text])
+    }
+
+    /// Presses keys by tmux name, such as `Tab`, `C-c` or `C-l`.
+    func press(_ keys: String...) throws {
+        _ = try tmux(["send-keys", "-t", "main"] + keys)
+    }
+
+    /// The screen line the cursor is on, up to the cursor, with the spaces before it kept.
+    func lineBeforeCursor() throws -> String {
+        let position = try tmux(["display-message", "-p", "-t", "main", "#{cursor_x} #{cursor_y}"])
+        let numbers = position.output.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard numbers.count == 2 else {
+            return ""
+        }
+        let screen = try tmux(["capture-pane", "-p", "-t", "main"]).output
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = numbers[1] < lines.count ? String(lines[numbers[1]]) : ""
+        // capture-pane drops trailing blanks; the cursor column says how many were typed.
+        let padded = line + String(repeating: " ", count: max(0, numbers[0] - line.count))
+        return String(padded.prefix(numbers[0]))
+    }
+
+    /// The whole visible screen, for failure messages.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "main"]).output
+    }
+
+    /// Polls the cursor line until `isDone` accepts it, and then until it has stayed the same
+    /// for `settle` seconds; returns the last line seen, accepted or not, at `timeout`.
+    func waitForLine(
+        timeout: Double = 15,
+        settle: Double = 0.3,
+        until isDone: (String) -> Bool
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var line = try lineBeforeCursor()
+        var stableSince = Date()
+        while Date() < deadline {
+            if isDone(line), Date().timeIntervalSince(stableSince) >= settle {
+                return line
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+            let next = try lineBeforeCursor()
+            if next != line {
+                line = next
+                stableSince = Date()
+            }
+        }
+        return line
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> SubprocessResult {
+        try Subprocess.run("tmux", ["-L", socket, "-f", "/dev/null"] + arguments, seconds: 10)
+    }
+}
