@@ -10,7 +10,7 @@ public enum CerebroTool {
 
     /// What the tool does, in one line.
     public static let abstract =
-        "connection presets for Cerebro databases: certificate lookup and real SSL checks"
+        "keep connection presets for Cerebro databases and connect over SSL"
 
     /// Every command, in the order help lists them. Parsing, help, completion scripts and the
     /// man page are all derived from this table.

@@ -17,7 +17,7 @@ enum HelpText {
         }
         var text = "\(command.abstract)\n\nusage: \(usageLine(for: command))\n"
         if !command.discussion.isEmpty {
-            text += "\n\(command.discussion)\n"
+            text += "\n" + reflow(command.discussion).joined(separator: "\n") + "\n"
         }
         if !command.arguments.isEmpty {
             text += "\narguments:\n" + rows(command.arguments.map { ($0.synopsis, $0.help) })
@@ -62,6 +62,27 @@ enum HelpText {
             let padding = String(repeating: " ", count: width - 2 - left.count)
             return "  \(left)\(padding)\(first)\n" + rest
         }.joined()
+    }
+
+    /// Prose re-wrapped to `lineWidth`: runs of plain lines become one paragraph; lines that
+    /// start with two spaces (examples) and empty lines are kept as they are.
+    static func reflow(_ text: String) -> [String] {
+        var lines: [String] = []
+        var paragraph: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty || line.hasPrefix("  ") {
+                lines += fill(paragraph)
+                lines.append(String(line))
+                paragraph = []
+            } else {
+                paragraph.append(line)
+            }
+        }
+        return lines + fill(paragraph)
+    }
+
+    private static func fill(_ paragraph: [Substring]) -> [String] {
+        paragraph.isEmpty ? [] : wrap(paragraph.joined(separator: " "), width: lineWidth)
     }
 
     /// `text` cut into lines of at most `width` characters at spaces; a longer word stays whole.

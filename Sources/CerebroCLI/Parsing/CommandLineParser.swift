@@ -149,6 +149,9 @@ public struct CommandLineParser: Sendable {
             if let command {
                 try checkArity(command, positionals)
             }
+            if wantsHelp, command != nil {
+                return .help(command: "help", globals)
+            }
             if let name = positionals.first {
                 _ = try lookUp(name)
             }
