@@ -35,7 +35,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CerebroCLITests",
-            dependencies: ["CerebroCLI", "CerebroConn"]
+            dependencies: ["CerebroCLI", "CerebroConn"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -15,7 +15,7 @@ public enum NamesFastPath {
     /// Prints the preset names and returns the status when `arguments` (argv without the
     /// program name) are `[--config DIR] list --names`; `nil` for anything else.
     public static func run(arguments: [String]) -> ExitStatus? {
-        guard let override = configurationOverride(arguments) else {
+        guard let request = Request(arguments) else {
             return nil
         }
 
@@ -24,7 +24,7 @@ public enum NamesFastPath {
                 variables[name] = getenv(name).map { String(cString: $0) }
             }
         )
-        let directory = environment.configurationDirectory(override: override.directory)
+        let directory = environment.configurationDirectory(override: request.configurationDirectory)
         guard let names = try? PresetStore(configurationDirectory: directory).names() else {
             return nil
         }
@@ -39,24 +39,25 @@ public enum NamesFastPath {
         return fclose(output) == 0 && isWritten ? .success : .failure
     }
 
-    /// The `--config` value of a names-only command line: `.some(nil)` when none is given,
-    /// `nil` when the line asks for anything else.
-    private static func configurationOverride(_ arguments: [String]) -> Override? {
-        switch arguments.count {
-        case 2 where arguments == ["list", "--names"]:
-            return Override(directory: nil)
-        case 3 where arguments[0].hasPrefix("--config=") && arguments[1...] == ["list", "--names"]:
-            return Override(directory: String(arguments[0].dropFirst("--config=".count)))
-        case 4 where arguments[0] == "--config" && arguments[2...] == ["list", "--names"]:
-            return Override(directory: arguments[1])
-        default:
-            return nil
-        }
-    }
+    /// A names-only command line: `[--config DIR | --config=DIR] list --names`.
+    struct Request: Equatable {
+        /// The `--config` value, if one is given.
+        var configurationDirectory: String?
 
-    /// A `--config` value that may be absent.
-    private struct Override {
-        var directory: String?
+        /// The request `arguments` make, or `nil` when they ask for anything else.
+        init?(_ arguments: [String]) {
+            let tail = ["list", "--names"]
+            switch arguments.count {
+            case 2 where arguments == tail:
+                configurationDirectory = nil
+            case 3 where arguments[0].hasPrefix("--config=") && Array(arguments[1...]) == tail:
+                configurationDirectory = String(arguments[0].dropFirst("--config=".count))
+            case 4 where arguments[0] == "--config" && Array(arguments[2...]) == tail:
+                configurationDirectory = arguments[1]
+            default:
+                return nil
+            }
+        }
     }
 }
 
