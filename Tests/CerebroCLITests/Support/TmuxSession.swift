@@ -8,6 +8,9 @@ final class TmuxSession {
     /// The tmux server's socket name.
     let socket: String
 
+    /// The process running in the window, once known.
+    private var panePID: pid_t?
+
     /// Starts `command` (an argv, run without a shell) in `directory`, in a `width` by 50
     /// window.
     init(command: [String], directory: String, width: Int = 200) throws {
@@ -17,10 +20,18 @@ final class TmuxSession {
         guard result.status == 0 else {
             throw MissingToolError(description: "tmux did not start: \(result.error)")
         }
+        let pane = try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"])
+        panePID = pid_t(pane.output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     deinit {
         _ = try? tmux(["kill-server"])
+        // Wait for the shell to exit: it may still write its history into a folder that is
+        // about to be removed.
+        let deadline = Date().addingTimeInterval(5)
+        while let pid = panePID, kill(pid, 0) == 0, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
     }
 
     /// Types `text` literally.
