@@ -175,9 +175,14 @@ enum PresetFile {
     /// Turns Foundation's "around character N" into a line and column.
     private static func position(in data: Data, error: any Error) -> String? {
         let text = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? "")"
-        guard let range = text.range(of: #"character (\d+)"#, options: .regularExpression),
-            let offset = Int(text[range].dropFirst("character ".count))
-        else {
+        let offset: Int
+        if text.contains("end of file") {
+            offset = data.count
+        } else if let range = text.range(of: #"character (\d+)"#, options: .regularExpression),
+            let number = Int(text[range].dropFirst("character ".count))
+        {
+            offset = number
+        } else {
             return nil
         }
         let prefix = data.prefix(offset)
