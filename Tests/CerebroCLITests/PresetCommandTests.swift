@@ -165,7 +165,7 @@ struct PresetCommandTests {
 
         #expect(result.status == 3)
         #expect(result.err.contains("verification level 'full' needs ca.crt"))
-        #expect(result.err.contains("hint: add the CA certificate as ca.crt, or choose '--verify none'"))
+        #expect(result.err.contains("; add the CA certificate as ca.crt, or choose '--verify none'"))
     }
 
     @Test func helpAndVersion() {

@@ -40,11 +40,27 @@ enum TestReport {
             let rows = facts(report, plan: result.plan)
             context.terminal.writeOut(PresetPresentation.aligned(rows).joined(separator: "\n") + "\n")
         case .failed(let failure):
-            context.diagnostics.error(Message("\(result.name): \(failure.message)"))
+            let explanation = explain(failure, result)
+            context.diagnostics.error(Message(oneLine(result.name, explanation)))
+            context.diagnostics.detail("  libpq: " + failure.message.replacingOccurrences(of: "\n", with: "\n  "))
         case .notAttempted(let problem):
             let message = ErrorMessages.message(for: problem.underlying)
-            context.diagnostics.error(Message("\(result.name): \(message.text)", hint: message.hint))
+            context.diagnostics.error(Message(oneLine(result.name, message)))
         }
+    }
+
+    /// The cause and fix of a failed connection.
+    static func explain(_ failure: ConnectionFailure, _ result: CheckResult) -> Message {
+        let cause = FailureCause.recognise(failure)
+        guard let preset = result.preset, cause != .unrecognised else {
+            return Message(failure.message, hint: "run with -v for more, or see the server's log")
+        }
+        return FailureMessages.explain(cause, FailureContext(preset: preset, plan: result.plan))
+    }
+
+    /// A message and its fix on one line, as `test` reports each failure.
+    static func oneLine(_ name: String, _ message: Message) -> String {
+        "\(name): \(message.text)" + (message.hint.map { "; \($0)" } ?? "")
     }
 
     /// The facts of an accepted connection as label/value rows.
@@ -91,9 +107,15 @@ enum TestReport {
             object.verifiedAgainst = result.plan?.verifiedAgainst
             object.hostNameChecked = result.plan?.checksHostName
         case .failed(let failure):
+            let explanation = explain(failure, result)
             object.error = failure.message
+            object.cause = explanation.text
+            object.fix = explanation.hint
         case .notAttempted(let problem):
-            object.error = ErrorMessages.message(for: problem.underlying).text
+            let message = ErrorMessages.message(for: problem.underlying)
+            object.error = message.text
+            object.cause = message.text
+            object.fix = message.hint
         }
         return object
     }
@@ -122,6 +144,8 @@ enum TestReport {
         var verifiedAgainst: String?
         var hostNameChecked: Bool?
         var error: String?
+        var cause: String?
+        var fix: String?
 
         init(name: String, status: String, exitCode: Int32) {
             self.name = name
@@ -130,7 +154,7 @@ enum TestReport {
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, status, sslmode, host, address, port, cipher, error
+            case name, status, sslmode, host, address, port, cipher, error, cause, fix
             case exitCode = "exit_code"
             case tlsProtocol = "tls_protocol"
             case keyBits = "key_bits"
