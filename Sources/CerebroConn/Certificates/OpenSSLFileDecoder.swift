@@ -10,6 +10,9 @@ struct DecodedFile {
 
     /// The unencrypted private keys that decoded, in file order.
     var privateKeys: [OpenSSLPrivateKey] = []
+
+    /// The bytes that were decoded, so that a key is loaded from what was inspected.
+    var bytes: [UInt8] = []
 }
 
 /// Classifies file bytes with OpenSSL: `PEM_read_bio` for PEM blocks, `d2i_*` for DER.
@@ -19,6 +22,12 @@ enum OpenSSLFileDecoder {
     /// Decodes every PEM block of `bytes`, or the whole of `bytes` as DER when there is none.
     static func decode(_ bytes: [UInt8]) throws(CertificateFileError) -> DecodedFile {
         defer { OpenSSLErrors.clear() }
+        var file = try classify(bytes)
+        file.bytes = bytes
+        return file
+    }
+
+    private static func classify(_ bytes: [UInt8]) throws(CertificateFileError) -> DecodedFile {
         if bytes.allSatisfy({ [0x09, 0x0A, 0x0D, 0x20].contains($0) }) {
             return DecodedFile(inspection: .empty)
         }

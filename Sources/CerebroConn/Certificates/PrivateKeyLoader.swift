@@ -48,9 +48,14 @@ public enum PrivateKeyLoader {
     static func loadKey(fromFile path: String, passphrase: String?)
         throws(CertificateFileError) -> LoadedKey
     {
-        let bytes = try FileBytes.read(path: path)
-        let file = try OpenSSLFileDecoder.decode(bytes)
+        let file = try OpenSSLFileDecoder.decode(FileBytes.read(path: path))
+        return try loadKey(from: file, path: path, passphrase: passphrase)
+    }
 
+    /// Loads the key from a file already read and decoded, for checks that inspected it.
+    static func loadKey(from file: DecodedFile, path: String, passphrase: String?)
+        throws(CertificateFileError) -> LoadedKey
+    {
         switch file.inspection {
         case .der(.privateKey):
             guard let key = file.privateKeys.first else {
@@ -61,7 +66,7 @@ public enum PrivateKeyLoader {
             guard let block = contents.firstPrivateKey else {
                 throw .noPrivateKey(path: path)
             }
-            return try loadPEM(bytes, block: block, path: path, passphrase: passphrase)
+            return try loadPEM(file.bytes, block: block, path: path, passphrase: passphrase)
         case .der(.encryptedPrivateKey):
             // libpq reads a DER key without a passphrase, so an encrypted one cannot be used.
             throw .undecodable(path: path, reasons: ["encrypted DER keys are not supported"])

@@ -95,7 +95,8 @@ func utcDate(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, 
     @Test func utf8NamesStayReadable() throws {
         let pki = try TestPKI()
         let authority = try pki.makeAuthority()
-        let leaf = try pki.makeLeaf(subject: "/O=Cerebro Test/CN=Zoë Ångström", issuer: authority)
+        let subject = "/O=Cerebro Test/CN=Zoë Ångström"
+        let leaf = try pki.makeLeaf(subject: subject, issuer: authority)
 
         let summary = try #require(CertificateSummary.read(fromFile: leaf.certificate).first)
 

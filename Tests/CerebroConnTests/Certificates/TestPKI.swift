@@ -113,22 +113,27 @@ final class TestPKI {
         return out
     }
 
-    /// Writes an encrypted copy of the key at `source`: PKCS#8, or PKCS#1 with a `Proc-Type`
-    /// header when `traditional`.
+    /// Writes an encrypted copy of the key at `source`; `name` may be the source itself.
+    ///
+    /// The copy is PKCS#8, or PKCS#1 with a `Proc-Type` header when `traditional`.
     @discardableResult
     func encryptKey(
         _ source: String,
         to name: String,
         passphrase: String,
         traditional: Bool = false
-    )
-        throws -> String
-    {
+    ) throws -> String {
+        // openssl truncates its output before reading its input, so write beside it first.
         let out = path(name)
+        let scratch = out + ".new"
         let command = traditional ? ["rsa", "-traditional"] : ["pkey"]
         try openssl(
-            command + ["-in", source, "-aes256", "-passout", "pass:" + passphrase, "-out", out]
+            command + ["-in", source, "-aes256", "-passout", "pass:" + passphrase, "-out", scratch]
         )
+        if FileManager.default.fileExists(atPath: out) {
+            try FileManager.default.removeItem(atPath: out)
+        }
+        try FileManager.default.moveItem(atPath: scratch, toPath: out)
         return out
     }
 
