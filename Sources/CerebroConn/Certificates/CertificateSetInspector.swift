@@ -62,14 +62,22 @@ public struct CertificateSetInspector: Sendable {
 
 /// The decoded certificates of one file, with their summaries.
 struct CertificateFile {
+    /// The file, as the caller gave it.
     let path: String
+
+    /// The certificates, in file order.
     let certificates: [OpenSSLCertificate]
+
+    /// One summary per certificate, in the same order.
     let summaries: [CertificateSummary]
 }
 
 /// The decoded key of the key file.
 struct KeyFile {
+    /// The file, as the caller gave it.
     let path: String
+
+    /// The decoded (and, if need be, decrypted) key.
     let key: OpenSSLPrivateKey
 }
 

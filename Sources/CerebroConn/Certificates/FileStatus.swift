@@ -4,8 +4,13 @@ import Foundation
 struct FileStatus: Equatable {
     /// The kind of object at a path.
     enum Kind: Equatable {
+        /// A regular file.
         case regularFile
+
+        /// A folder.
         case directory
+
+        /// Anything else: a device, a FIFO, a socket.
         case other
     }
 

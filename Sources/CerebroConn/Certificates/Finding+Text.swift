@@ -118,7 +118,11 @@ extension Finding {
     }
 
     private static func days(_ count: Int) -> String {
-        count == 1 ? "1 day" : "\(count) days"
+        switch count {
+        case ..<1: "less than a day"
+        case 1: "1 day"
+        default: "\(count) days"
+        }
     }
 
     private static func ownerText(_ owner: UInt32, isCurrentUser: Bool) -> String {

@@ -39,8 +39,13 @@ public enum PrivateKeyLoader {
 
     /// A decoded key with what the file said about it.
     struct LoadedKey {
+        /// The decoded key.
         let key: OpenSSLPrivateKey
+
+        /// The PEM form, or nil for DER.
         let form: PrivateKeyForm?
+
+        /// Whether the file holds the key encrypted.
         let isEncrypted: Bool
     }
 

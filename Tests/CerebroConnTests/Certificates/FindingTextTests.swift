@@ -136,6 +136,12 @@ import Testing
             severity: .warning
         ),
         TextCase(
+            file: "client.crt",
+            kind: .expiresSoon(notAfter: day, daysLeft: 0),
+            message: "client.crt expires on 2027-01-15 08:00:00 UTC, in less than a day",
+            severity: .warning
+        ),
+        TextCase(
             file: "ca.crt",
             kind: .otherCertificateNotYetValid(subject: "CN=Next CA", notBefore: day),
             message: "ca.crt: certificate 'CN=Next CA' is not valid before 2027-01-15 08:00:00 UTC",
