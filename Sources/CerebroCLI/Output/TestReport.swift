@@ -84,8 +84,7 @@ enum TestReport {
 
     /// A duration as milliseconds with one decimal.
     static func milliseconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return "\((value * 10).rounded() / 10) ms"
+        "\((millisecondsValue(duration) * 10).rounded() / 10) ms"
     }
 
     /// The JSON object for one result.
