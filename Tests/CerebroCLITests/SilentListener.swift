@@ -11,23 +11,24 @@ import Foundation
 final class SilentListener {
     /// The port it listens on.
     let port: Int
-    private let socket: Int32
+    /// The listening socket.
+    let descriptor: Int32
 
     /// Opens the socket on a free loopback port.
     init() throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else {
+        descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else {
             throw ListenerError(step: "socket", code: errno)
         }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
-        port = try Self.bindAndListen(socket, &address)
+        port = try Self.bindAndListen(descriptor, &address)
     }
 
     deinit {
-        close(socket)
+        close(descriptor)
     }
 
     private static func bindAndListen(_ socket: Int32, _ address: inout sockaddr_in) throws -> Int {

@@ -78,6 +78,20 @@ struct TestCommandTests {
         #expect(result.err.contains("the server did not answer within 1 s"))
     }
 
+    @Test func aServerThatHangsAfterLoginIsNoResponseOnceItsTimeOutPasses() throws {
+        let server = try HangingServer()
+        let added = run([
+            "add", "hung", "--host", "127.0.0.1", "--port", String(server.port), "--timeout", "1",
+        ])
+
+        let result = run(["test", "hung"])
+
+        #expect(added.status == 0)
+        #expect(result.status == 2)
+        #expect(result.out == "hung: no response\n")
+        #expect(result.err.contains("but it did not answer SELECT 1 within 1 s"))
+    }
+
     // MARK: - Order and status
 
     @Test func resultsArePrintedInTheOrderAsked() throws {
