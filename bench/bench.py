@@ -17,13 +17,14 @@ import time
 ENV = os.environ
 TOOL = ENV["BENCH_TOOL"]
 C_CLIENT = ENV["BENCH_C_CLIENT"]
+SWIFT_CLIENT = ENV["BENCH_SWIFT_CLIENT"]
 PG_BIN = ENV["BENCH_PG_BIN"]
 CONFIG = ENV["BENCH_CONFIG"]
 CONFIG_32 = ENV["BENCH_CONFIG_32"]
 CONFIG_SILENT = ENV["BENCH_CONFIG_SILENT"]
 PORT = ENV["CEREBRO_TEST_PG_PORT"]
 CERTS = ENV["CEREBRO_TEST_PG_SETS"] + "/good"
-ROUNDS = int(ENV.get("BENCH_ROUNDS", "41"))
+ROUNDS = int(ENV.get("BENCH_ROUNDS", "61"))
 ROUNDS_32 = int(ENV.get("BENCH_ROUNDS_32", "7"))
 ROUNDS_SILENT = int(ENV.get("BENCH_ROUNDS_SILENT", "3"))
 ROUNDS_MEMORY = int(ENV.get("BENCH_ROUNDS_MEMORY", "15"))
@@ -37,6 +38,7 @@ CONNINFO = (
 SINGLE = {
     "cerebro-conn test": [TOOL, "--config", CONFIG, "test", "good"],
     "C libpq client": [C_CLIENT, "localhost", PORT, "memoria", "cerebro_user", CERTS],
+    "Swift floor (bench/swift-client)": [SWIFT_CLIENT, "localhost", PORT, "memoria", "cerebro_user", CERTS],
     "psql -c 'SELECT 1'": [f"{PG_BIN}/psql", "-X", "-A", "-t", "-q", "-c", "SELECT 1", CONNINFO],
     "pg_isready": [f"{PG_BIN}/pg_isready", "-q", "-d", CONNINFO],
 }
@@ -77,7 +79,11 @@ def peak_memory(command):
         return int(report.read().strip().splitlines()[-1])
 
 
+VERDICTS = []
+
+
 def row(figure, value, reference, ratio, target, met):
+    VERDICTS.append((figure, met))
     verdict = "met" if met else "NOT MET"
     print(f"  {figure:<34} {value:>11}  {reference:<26} {ratio:>7}  {target:<9} {verdict}")
 
@@ -95,7 +101,7 @@ def single_connection():
     for name, median in medians.items():
         ratio = median / c_median
         if name == "cerebro-conn test":
-            row(name, ms(median), f"C client {ms(c_median)}", f"{ratio:.3f}x", "<= 1.05x", ratio <= 1.05)
+            row("test NAME", ms(median), f"C client {ms(c_median)}", f"{ratio:.3f}x", "<= 1.05x", ratio <= 1.05)
         else:
             low, high = min(times[name]), max(times[name])
             print(f"  {name:<34} {ms(median):>11}  {f'range {ms(low)}..{ms(high)}':<26} {ratio:>6.3f}x")
@@ -124,17 +130,26 @@ def silent():
 
 
 def memory():
-    tool = SINGLE["cerebro-conn test"]
-    client = SINGLE["C libpq client"]
-    samples = {"tool": [], "c": []}
+    contenders = {
+        name: SINGLE[name]
+        for name in ["cerebro-conn test", "C libpq client", "Swift floor (bench/swift-client)"]
+    }
+    samples = {name: [] for name in contenders}
+    names = list(contenders)
     for round_number in range(ROUNDS_MEMORY):
-        pair = [("tool", tool), ("c", client)]
-        for key, command in pair if round_number % 2 == 0 else reversed(pair):
-            samples[key].append(peak_memory(command))
-    tool_kib, c_kib = statistics.median(samples["tool"]), statistics.median(samples["c"])
-    ratio = tool_kib / c_kib
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            samples[name].append(peak_memory(contenders[name]))
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    c_kib = medians["C libpq client"]
     print(f"\npeak memory, max RSS from /usr/bin/time ({ROUNDS_MEMORY} runs each, medians)")
-    row("cerebro-conn test", f"{tool_kib / 1024:.1f} MiB", f"C client {c_kib / 1024:.1f} MiB", f"{ratio:.3f}x", "<= 1.3x", ratio <= 1.3)
+    for name, kib in medians.items():
+        ratio = kib / c_kib
+        if name == "cerebro-conn test":
+            reference = f"C client {c_kib / 1024:.1f} MiB"
+            row("test NAME, peak memory", f"{kib / 1024:.1f} MiB", reference, f"{ratio:.3f}x", "<= 1.3x", ratio <= 1.3)
+        elif name != "C libpq client":
+            print(f"  {name:<34} {f'{kib / 1024:.1f} MiB':>11}  {'':<26} {ratio:>6.3f}x")
 
 
 def main():
@@ -146,7 +161,10 @@ def main():
     thirty_two()
     silent()
     memory()
-    print(f"\nload average {os.getloadavg()[0]:.2f} at the end")
+    met = [figure for figure, ok in VERDICTS if ok]
+    missed = [figure for figure, ok in VERDICTS if not ok]
+    print(f"\ntargets met: {len(met)} of {len(VERDICTS)}" + (f"; not met: {', '.join(missed)}" if missed else ""))
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":
