@@ -1,7 +1,8 @@
-import CerebroCLI
 import CerebroConn
 import Foundation
 import Testing
+
+@testable import CerebroCLI
 
 /// `test` over several presets: order, worst status, progress, JSON, summary and options.
 ///
@@ -223,5 +224,17 @@ struct TestCommandTests {
         #expect(!result.err.contains("\r"))
         #expect(result.err.hasSuffix(" s: 2 not attempted\n"))
         #expect(verdictNames(result.out) == ["a", "b"])
+    }
+}
+
+/// The summary's duration: seconds with one decimal, rounded.
+struct TestSummaryTests {
+    @Test(arguments: [
+        (Duration.zero, "0.0 s"), (.milliseconds(49), "0.0 s"), (.milliseconds(50), "0.1 s"),
+        (.milliseconds(2_049), "2.0 s"), (.milliseconds(2_960), "3.0 s"),
+        (.seconds(3_600), "3600.0 s"),
+    ])
+    func secondsHaveOneDecimal(duration: Duration, text: String) {
+        #expect(TestSummary.seconds(duration) == text)
     }
 }

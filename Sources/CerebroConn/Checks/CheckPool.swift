@@ -5,9 +5,10 @@ import Synchronization
 /// hands the results back on the calling thread in the order the jobs were given.
 ///
 /// Each worker is a serial dispatch queue of its own. Such queues run on libdispatch's
-/// overcommitting threads, so a worker blocked in `poll()` never holds up another one; Swift
-/// concurrency's cooperative pool, and `DispatchQueue.global()`, start only about one thread per
-/// core and would let two silent servers stall every other check on a two-core machine.
+/// overcommitting threads, so a worker blocked in `poll()` never holds up another one. Swift
+/// concurrency's cooperative pool has one thread per core, and `DispatchQueue.global()` adds
+/// threads beyond that only slowly: on a two-core machine, two silent servers would stall every
+/// other check.
 public struct CheckPool: Sendable {
     /// What happened since the caller last heard from the pool.
     public enum Event<Output: Sendable>: Sendable {
