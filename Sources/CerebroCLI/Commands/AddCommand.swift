@@ -1,5 +1,9 @@
 import CerebroConn
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `add [NAME] --host H[:P] ...`: creates a preset, asking for what is missing on a terminal.
 enum AddCommand {
@@ -21,7 +25,8 @@ enum AddCommand {
     private static func run(_ invocation: Invocation, _ context: CommandContext) throws -> ExitStatus {
         let name = try invocation.arguments.first ?? ask("name", for: invocation, context)
         let host = try invocation.value("host") ?? ask("host", for: invocation, context)
-        let user = context.environment["USER"] ?? context.environment["LOGNAME"] ?? NSUserName()
+        let user = context.environment["USER"] ?? context.environment["LOGNAME"]
+            ?? ProcessInfo.processInfo.userName
 
         var preset = Preset(name: name, host: host, user: user)
         var hostGiven = invocation

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Help text, derived from the command table.
 enum HelpText {
@@ -49,7 +53,8 @@ enum HelpText {
     private static func rows(_ pairs: [(String, String)]) -> String {
         let width = 20
         return pairs.map { left, right in
-            let padded = left.count < width - 2 ? left.padding(toLength: width - 2, withPad: " ", startingAt: 0) : left
+            let gap = String(repeating: " ", count: max(width - 2 - left.count, 0))
+            let padded = left.count < width - 2 ? left + gap : left
             let separator = left.count < width - 2 ? "" : "\n" + String(repeating: " ", count: width)
             return "  \(padded)\(separator)\(right)\n"
         }.joined()

@@ -75,7 +75,7 @@ enum TestReport {
             rows.append(("tls", "none: the connection is not encrypted"))
         }
         if let plan {
-            rows.append(("verified", PresetPresentation.verification(plan).replacingOccurrences(of: " will be ", with: " was ")))
+            rows.append(("verified", PresetPresentation.verification(plan).replacing(" will be ", with: " was ")))
             rows.append(("client", plan.certificateSet?.clientCertificate.map { "\($0) presented" } ?? "no certificate presented"))
         }
         rows.append(("time", "connect \(milliseconds(report.connectTime)), first query \(milliseconds(report.queryTime))"))

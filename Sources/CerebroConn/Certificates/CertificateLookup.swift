@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Why looking up a preset's certificate set failed.
 public enum CertificateLookupError: Error, Equatable, Sendable {
@@ -169,11 +173,11 @@ public struct CertificateLookup: Sendable {
 
     /// The known certificate files in a folder, sorted; other files are ignored.
     private func list(_ folder: String) -> Result<[String], CertificateLookupError> {
-        var isFolder: ObjCBool = false
+        var isFolder = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
             return .failure(.folderMissing(folder: folder))
         }
-        guard isFolder.boolValue else {
+        guard isFolder else {
             return .failure(.notAFolder(folder: folder))
         }
         do {

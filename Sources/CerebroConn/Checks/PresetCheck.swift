@@ -38,18 +38,22 @@ public struct PresetCheck: Sendable {
     public var store: PresetStore
     /// The certificate lookup.
     public var lookup: CertificateLookup
+    /// Seconds to wait for each address instead of each preset's own time-out, when set.
+    public var timeoutOverride: Int?
 
     /// A checker over `store` with `lookup`.
-    public init(store: PresetStore, lookup: CertificateLookup) {
+    public init(store: PresetStore, lookup: CertificateLookup, timeoutOverride: Int? = nil) {
         self.store = store
         self.lookup = lookup
+        self.timeoutOverride = timeoutOverride
     }
 
     /// Reads, resolves and plans without connecting.
     public func prepare(_ name: String) -> CheckResult {
         var result = CheckResult(name: name, outcome: .notAttempted(.preset(.notFound(name: name, directory: ""))))
         do {
-            let preset = try store.load(named: name)
+            var preset = try store.load(named: name)
+            preset.connectTimeout = timeoutOverride ?? preset.connectTimeout
             result.preset = preset
             let trail = lookup.resolve(preset)
             result.trail = trail

@@ -62,7 +62,7 @@ public enum ConnectionProbe {
             let parameters = parameters(of: plan, host: host, passphrase: passphrase)
             switch LibpqConnection.connect(parameters, timeout: plan.preset.connectTimeout) {
             case .success(let connection):
-                return report(connection, since: start, clock: clock)
+                return report(connection, plan: plan, since: start, clock: clock)
             case .failure(let attempt):
                 messages.append(attempt.message)
                 let failure = classify(attempt, messages: messages)
@@ -111,12 +111,13 @@ public enum ConnectionProbe {
 
     private static func report(
         _ connection: LibpqConnection,
+        plan: ConnectionPlan,
         since start: ContinuousClock.Instant,
         clock: ContinuousClock
     ) -> Result<ConnectionReport, ConnectionFailure> {
         let connected = clock.now
-        if let problem = connection.selectOne() {
-            return .failure(ConnectionFailure(kind: .rejected, message: problem, timedOut: false))
+        if let problem = connection.selectOne(timeout: plan.preset.connectTimeout) {
+            return .failure(classify(problem, messages: [problem.message]))
         }
         let queried = clock.now
 

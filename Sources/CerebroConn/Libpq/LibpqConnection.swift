@@ -163,19 +163,62 @@ final class LibpqConnection {
 // MARK: - Facts of an open connection
 
 extension LibpqConnection {
-    /// Runs `SELECT 1`; returns `nil` on success or the server's error text.
-    func selectOne() -> String? {
-        guard let result = PQexec(handle, "SELECT 1") else {
-            return LibpqText.decode(PQerrorMessage(handle))
+    /// Runs `SELECT 1`, waiting at most `timeout` seconds for the answer; `nil` on success.
+    ///
+    /// `PQexec` would wait for ever on a server that accepted the connection and then hung, so
+    /// the query is sent with `PQsendQuery` and its answer awaited with our own deadline.
+    func selectOne(timeout: Int) -> AttemptFailure? {
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        guard PQsendQuery(handle, "SELECT 1") == 1 else {
+            return failure(stage: .afterTCP, badParameters: false)
+        }
+        while PQisBusy(handle) == 1 {
+            guard wait(reading: true, until: deadline) else {
+                return unanswered(after: timeout)
+            }
+            guard PQconsumeInput(handle) == 1 else {
+                return failure(stage: .afterTCP, badParameters: false)
+            }
+        }
+
+        let problem = checkSelectOne(PQgetResult(handle))
+        // Drain the rest, so that the connection is idle when it is finished.
+        while let extra = PQgetResult(handle) {
+            PQclear(extra)
+        }
+        return problem
+    }
+
+    private func checkSelectOne(_ result: OpaquePointer?) -> AttemptFailure? {
+        guard let result else {
+            return failure(stage: .afterTCP, badParameters: false)
         }
         defer { PQclear(result) }
 
         guard PQresultStatus(result) == PGRES_TUPLES_OK,
             LibpqText.decode(PQgetvalue(result, 0, 0)) == "1"
         else {
-            return LibpqText.decode(PQresultErrorMessage(result))
+            let message = LibpqText.decode(PQresultErrorMessage(result))
+            return AttemptFailure(
+                message: message,
+                stage: .afterTCP,
+                timedOut: false,
+                badParameters: false
+            )
         }
         return nil
+    }
+
+    private func unanswered(after seconds: Int) -> AttemptFailure {
+        let host = LibpqText.decode(PQhost(handle))
+        let port = LibpqText.decode(PQport(handle))
+        return AttemptFailure(
+            message: "connected to server at \"\(host)\", port \(port), but it did not answer "
+                + "SELECT 1 within \(seconds) s",
+            stage: .afterTCP,
+            timedOut: true,
+            badParameters: false
+        )
     }
 
     /// The host name libpq connected to.

@@ -14,8 +14,7 @@ extension ConnectionPlan {
         guard needsQuotes else {
             return value
         }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "'", with: "\\'")
+        let escaped = value.replacing("\\", with: "\\\\").replacing("'", with: "\\'")
         return "'\(escaped)'"
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The on-disk form of a preset: one JSON object with a format version.
 ///
@@ -75,18 +79,17 @@ enum PresetFile {
         _ data: Data,
         path: String
     ) throws(PresetError) -> [String: JSONValue] {
-        // JSONSerialization reports the character offset of a syntax error; the typed decoder
-        // does not, so the first pass is only for a useful position.
+        let value: JSONValue
         do {
-            _ = try JSONSerialization.jsonObject(with: data)
+            value = try JSONReader.value(of: Array(data))
         } catch {
             throw .damaged(
                 path: path,
-                position: position(in: data, error: error),
-                reason: "not valid JSON"
+                position: position(of: error.offset, in: data),
+                reason: "not valid JSON: \(error.reason)"
             )
         }
-        guard let fields = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
+        guard case .object(let fields) = value else {
             throw .damaged(path: path, position: nil, reason: "not a JSON object")
         }
         return fields
@@ -172,19 +175,8 @@ enum PresetFile {
         return "\(error)"
     }
 
-    /// Turns Foundation's "around character N" into a line and column.
-    private static func position(in data: Data, error: any Error) -> String? {
-        let text = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? "")"
-        let offset: Int
-        if text.contains("end of file") {
-            offset = data.count
-        } else if let range = text.range(of: #"character (\d+)"#, options: .regularExpression),
-            let number = Int(text[range].dropFirst("character ".count))
-        {
-            offset = number
-        } else {
-            return nil
-        }
+    /// A byte offset as "line L, column C", counting from 1.
+    private static func position(of offset: Int, in data: Data) -> String {
         let prefix = data.prefix(offset)
         let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
         let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
