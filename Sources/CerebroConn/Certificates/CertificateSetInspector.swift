@@ -1,4 +1,12 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Checks one certificate set before libpq sees it, and reports what libpq or the server would
 /// refuse, what will soon go wrong, and what the caller must supply.

@@ -1,4 +1,12 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The decoded fields of one X.509 certificate that people need to see or check.
 public struct CertificateSummary: Equatable, Sendable {

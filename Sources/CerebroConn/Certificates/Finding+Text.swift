@@ -1,4 +1,12 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // The words of every finding, in one place. Messages name the file by its last path component
 // (a set lives in one folder, which the caller shows); commands in hints use the full path.

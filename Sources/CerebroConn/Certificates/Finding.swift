@@ -1,4 +1,12 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One fact about a certificate set found before connecting: the file, what is wrong, the fix.
 public struct Finding: Equatable, Sendable {

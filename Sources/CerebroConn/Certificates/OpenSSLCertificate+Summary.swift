@@ -1,5 +1,13 @@
 internal import CCerebroCrypto
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 extension OpenSSLCertificate {
     /// Whether basic constraints say `CA:TRUE`.

@@ -81,12 +81,12 @@ enum PresetFile {
     ) throws(PresetError) -> [String: JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONReader.value(of: Array(data))
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
             throw .damaged(
                 path: path,
-                position: position(of: error.offset, in: data),
-                reason: "not valid JSON: \(error.reason)"
+                position: JSONErrorPosition.locate(in: data),
+                reason: "not valid JSON"
             )
         }
         guard case .object(let fields) = value else {
@@ -173,13 +173,5 @@ enum PresetFile {
             return "'\(value)': \(problem)"
         }
         return "\(error)"
-    }
-
-    /// A byte offset as "line L, column C", counting from 1.
-    private static func position(of offset: Int, in data: Data) -> String {
-        let prefix = data.prefix(offset)
-        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-        let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-        return "line \(line), column \(offset - lineStart + 1)"
     }
 }
