@@ -20,6 +20,12 @@ public struct ConnectionReport: Sendable, Equatable {
     public var connectTime: Duration
     /// The round trip of `SELECT 1`.
     public var queryTime: Duration
+    /// The certificate the server presented, decoded; nil without SSL.
+    public var serverCertificate: CertificateSummary?
+    /// The client certificate libpq loaded and offered, decoded; nil when none was sent.
+    public var clientCertificate: CertificateSummary?
+    /// Who verified what.
+    public var verification: ServerVerification
 }
 
 /// Why a connection did not succeed, with the `pg_isready`-style class.
@@ -40,6 +46,8 @@ public struct ConnectionFailure: Error, Sendable, Equatable {
     public var message: String
     /// Whether the attempt ended because a deadline passed.
     public var timedOut: Bool
+    /// The host of the attempt that ended the connection, when it is known.
+    public var host: String? = nil
 }
 
 /// Opens a real connection for a plan, runs `SELECT 1` and reports what happened.
@@ -62,10 +70,11 @@ public enum ConnectionProbe {
             let parameters = parameters(of: plan, host: host, passphrase: passphrase)
             switch LibpqConnection.connect(parameters, timeout: plan.preset.connectTimeout) {
             case .success(let connection):
-                return report(connection, since: start, clock: clock)
+                return report(connection, plan: plan, since: start, clock: clock)
             case .failure(let attempt):
                 messages.append(attempt.message)
-                let failure = classify(attempt, messages: messages)
+                var failure = classify(attempt, messages: messages)
+                failure.host = host
                 if failure.kind != .noResponse {
                     return .failure(failure)
                 }
@@ -111,14 +120,17 @@ public enum ConnectionProbe {
 
     private static func report(
         _ connection: LibpqConnection,
+        plan: ConnectionPlan,
         since start: ContinuousClock.Instant,
         clock: ContinuousClock
     ) -> Result<ConnectionReport, ConnectionFailure> {
         let connected = clock.now
         if let problem = connection.selectOne() {
-            return .failure(ConnectionFailure(kind: .rejected, message: problem, timedOut: false))
+            let failure = ConnectionFailure(kind: .rejected, message: problem, timedOut: false)
+            return .failure(failure)
         }
         let queried = clock.now
+        let session = connection.withSSLObject(TLSSessionFacts.init(session:))
 
         return .success(
             ConnectionReport(
@@ -131,7 +143,10 @@ public enum ConnectionProbe {
                 keyBits: connection.sslAttribute("key_bits").flatMap { Int($0) },
                 serverVersion: connection.serverVersion,
                 connectTime: connected - start,
-                queryTime: queried - connected
+                queryTime: queried - connected,
+                serverCertificate: session?.serverCertificate,
+                clientCertificate: session?.clientCertificate,
+                verification: ServerVerification(plan: plan, session: session)
             )
         )
     }
