@@ -6,6 +6,8 @@ struct FailureContext: Sendable {
     var preset: Preset
     /// Its plan.
     var plan: ConnectionPlan?
+    /// The host whose attempt failed, when known; otherwise the preset's hosts are named.
+    var host: String?
     /// The client certificate's common name, if it could be read.
     var clientCommonName: String?
     /// The client certificate's issuer, if it could be read.
@@ -20,7 +22,7 @@ struct FailureContext: Sendable {
 enum FailureMessages {
     /// The explanation of `cause` for the preset in `context`.
     static func explain(_ cause: FailureCause, _ context: FailureContext) -> Message {
-        let server = "\(context.preset.host):\(context.preset.port)"
+        let server = address(context.host ?? context.preset.host, port: context.preset.port)
         let client = context.plan?.certificateSet?.clientCertificate ?? "the client certificate"
         let authority = context.plan?.verifiedAgainst ?? "ca.crt"
         switch cause {
@@ -152,5 +154,10 @@ enum FailureMessages {
         case .unrecognised:
             return Message("the connection failed", hint: "see libpq's message with -v")
         }
+    }
+
+    /// `host:port`, with an IPv6 address in brackets: `[::1]:5432`.
+    static func address(_ host: String, port: Int) -> String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 }
