@@ -82,7 +82,7 @@ public enum FailureCause: Sendable, Equatable {
                 ? .unknownRoleOrDatabase(detail: line(containing: "FATAL:", in: text)) : nil
         },
         { text in quoted(after: "root certificate file ", in: text, ending: "does not exist").map { .missingRootCertificate(path: $0) } },
-        { text in quoted(after: "could not read root certificate file ", in: text).map { .unreadableRootCertificate(path: $0) } },
+        rootCertificateUnreadable,
         { text in quoted(after: "private key file ", in: text, ending: "has group or world access").map { .keyPermissions(path: $0) } },
         { text in
             guard let path = quoted(after: "could not load private key file ", in: text) else { return nil }
@@ -114,6 +114,16 @@ public enum FailureCause: Sendable, Equatable {
             others = Int(text[range.upperBound...].prefix(while: \.isNumber)) ?? 0
         }
         return .hostNameMismatch(certificateName: name, otherNames: others, host: host)
+    }
+
+    /// `could not read root certificate file`: not PEM when OpenSSL says so; otherwise the file
+    /// could not be read, and libpq's reason may be uninitialised bytes.
+    private static func rootCertificateUnreadable(_ text: String) -> FailureCause? {
+        guard let path = quoted(after: "could not read root certificate file ", in: text) else {
+            return nil
+        }
+        let isNotPEM = text.contains("no certificate or crl found")
+        return isNotPEM ? .unreadableRootCertificate(path: path) : .unreadableFile(path: path)
     }
 
     private static func hbaRejection(_ text: String) -> FailureCause? {

@@ -39,7 +39,9 @@ struct TLSSessionFacts: Sendable, Equatable {
 
     /// OpenSSL's text for `verifyCode`.
     var verifyReason: String
+}
 
+extension TLSSessionFacts {
     /// Reads the facts of `session`, an `SSL *` lent for the length of the call.
     init(session: OpaquePointer) {
         serverCertificate = OpenSSLSession.peerCertificate(of: session)
