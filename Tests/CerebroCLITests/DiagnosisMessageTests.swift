@@ -195,4 +195,16 @@ struct DiagnosisCase: Sendable, CustomTestStringConvertible {
             #expect(CheckProblem.passphrase(problem).messages.map(\.text) == [text])
         }
     }
+
+    @Test func passphraseFileHintQuotesThePathForTheShell() {
+        let plain = ErrorMessages.message(
+            for: PassphraseProblem.fileTooOpen(path: "/k/pass", mode: 0o644)
+        )
+        let spaced = ErrorMessages.message(
+            for: PassphraseProblem.fileTooOpen(path: "/k/it's mine", mode: 0o644)
+        )
+
+        #expect(plain.hint == "run `chmod 600 /k/pass`")
+        #expect(spaced.hint == "run `chmod 600 '/k/it'\\''s mine'`")
+    }
 }

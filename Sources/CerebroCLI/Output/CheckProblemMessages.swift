@@ -63,7 +63,7 @@ extension ErrorMessages {
         case .fileTooOpen(let path, let mode):
             return Message(
                 "passphrase file \(path) has mode \(octal(mode)); it must be 0600 or stricter",
-                hint: "run 'chmod 600 \(path)'"
+                hint: "run `chmod 600 \(shellQuoted(path))`"
             )
         case .notARegularFile(let path):
             return Message("passphrase file \(path) is not a regular file")
@@ -88,6 +88,15 @@ extension ErrorMessages {
             return "."
         }
         return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// A path as a POSIX shell reads it: as it is when plain, else in single quotes.
+    static func shellQuoted(_ path: String) -> String {
+        let plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+,:@%="
+        if !path.isEmpty, path.allSatisfy({ plain.contains($0) }) {
+            return path
+        }
+        return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Permission bits as four octal digits: `0640`.
