@@ -76,7 +76,7 @@ struct TestCommandTests {
 
         #expect(result.status == 2)
         #expect(result.out == "patient: no response\n")
-        #expect(result.err.contains("the server did not answer within 1 s"))
+        #expect(result.err.contains("accepted the TCP connection but did not answer within 1 s"))
     }
 
     @Test func aServerThatHangsAfterLoginIsNoResponseOnceItsTimeOutPasses() throws {
@@ -90,7 +90,7 @@ struct TestCommandTests {
         #expect(added.status == 0)
         #expect(result.status == 2)
         #expect(result.out == "hung: no response\n")
-        #expect(result.err.contains("but it did not answer SELECT 1 within 1 s"))
+        #expect(result.err.contains("let us in but did not answer SELECT 1 within 1 s"))
     }
 
     // MARK: - Order and status

@@ -123,7 +123,9 @@ struct FailureCauseTests {
     }
 
     @Test func ourTimeOutIsATimeOut() {
-        let failure = ConnectionFailure(kind: .noResponse, message: "no TCP connection within 2 s", timedOut: true)
-        #expect(FailureCause.recognise(failure) == .timedOut)
+        var failure = ConnectionFailure(kind: .noResponse, message: "no TCP connection within 2 s", timedOut: true)
+        #expect(FailureCause.recognise(failure) == .timedOut(.connecting))
+        failure.timeoutPhase = .querying
+        #expect(FailureCause.recognise(failure) == .timedOut(.querying))
     }
 }

@@ -87,14 +87,3 @@ enum ShowCommand {
         }
     }
 }
-
-extension CheckProblem {
-    /// The library error inside, for rendering.
-    var underlying: any Error {
-        switch self {
-        case .preset(let error): error
-        case .lookup(let error): error
-        case .plan(let error): error
-        }
-    }
-}

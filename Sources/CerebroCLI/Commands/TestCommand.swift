@@ -15,6 +15,12 @@ enum TestCommand {
             in the order the presets were given, each as soon as it and those before it are
             done; '--json' prints one array at the end. On a terminal, progress is shown on
             standard error, and a summary line ends a run of several presets.
+
+            Before connecting, each certificate set is checked: an error in its files stops that
+            preset with status 3 and libpq is not called; warnings are printed and the connection
+            goes ahead. An encrypted client key needs its passphrase: on a terminal it is asked
+            for once per key file, without echo; otherwise give '--passphrase-file FILE', a file
+            of mode 0600 or stricter whose first line is the passphrase.
             """,
         arguments: [
             ArgumentSpec(
@@ -39,6 +45,12 @@ enum TestCommand {
                 help: "wait S seconds for each address, instead of each preset's own time-out"
             ),
             .flag("json", help: "print a JSON array with one object per preset"),
+            .value(
+                "passphrase-file",
+                .file,
+                placeholder: "FILE",
+                help: "read encrypted keys' passphrase from FILE's first line (mode 0600)"
+            ),
         ],
         run: run
     )
@@ -48,11 +60,12 @@ enum TestCommand {
         _ context: CommandContext
     ) throws -> ExitStatus {
         let pool = CheckPool(width: try jobs(invocation))
-        let checker = PresetCheck(
+        var checker = PresetCheck(
             store: context.store,
             lookup: context.lookup,
             timeoutOverride: try timeout(invocation)
         )
+        checker.passphrases = try KeyPassphrasePrompt.passphrases(invocation, context)
         let names = try selectedNames(invocation, context)
 
         let clock = ContinuousClock()

@@ -22,6 +22,8 @@ enum ErrorMessages {
         case let error as PresetError: message(for: error)
         case let error as CertificateLookupError: message(for: error)
         case let error as PlanError: message(for: error)
+        case let error as PassphraseProblem: message(for: error)
+        case let error as FindingsError: message(for: error)
         case let error as CommandFailure: error.message
         default: Message("unexpected failure: \(error)", hint: "please report this as a bug")
         }

@@ -6,6 +6,8 @@ struct FailureContext: Sendable {
     var preset: Preset
     /// Its plan.
     var plan: ConnectionPlan?
+    /// The host whose attempt failed, when known; otherwise the preset's hosts are named.
+    var host: String?
     /// The client certificate's common name, if it could be read.
     var clientCommonName: String?
     /// The client certificate's issuer, if it could be read.
@@ -20,7 +22,7 @@ struct FailureContext: Sendable {
 enum FailureMessages {
     /// The explanation of `cause` for the preset in `context`.
     static func explain(_ cause: FailureCause, _ context: FailureContext) -> Message {
-        let server = "\(context.preset.host):\(context.preset.port)"
+        let server = address(context.host ?? context.preset.host, port: context.preset.port)
         let client = context.plan?.certificateSet?.clientCertificate ?? "the client certificate"
         let authority = context.plan?.verifiedAgainst ?? "ca.crt"
         switch cause {
@@ -99,12 +101,8 @@ enum FailureMessages {
                 "nothing accepts connections at \(server)",
                 hint: "check the host and port, and that the server is running and listening there"
             )
-        case .timedOut:
-            return Message(
-                "\(server) did not answer within \(context.preset.connectTimeout) s",
-                hint: "check the host and port; a firewall may be dropping the packets "
-                    + "(--timeout gives it longer)"
-            )
+        case .timedOut(let phase):
+            return timedOut(phase, server: server, seconds: context.preset.connectTimeout)
         case .unknownHost:
             return Message(
                 "the host name '\(context.preset.host)' does not resolve",
@@ -151,6 +149,32 @@ enum FailureMessages {
             )
         case .unrecognised:
             return Message("the connection failed", hint: "see libpq's message with -v")
+        }
+    }
+
+    /// `host:port`, with an IPv6 address in brackets: `[::1]:5432`.
+    static func address(_ host: String, port: Int) -> String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+
+    private static func timedOut(_ phase: TimeoutPhase, server: String, seconds: Int) -> Message {
+        switch phase {
+        case .connecting:
+            Message(
+                "no TCP connection to \(server) within \(seconds) s",
+                hint: "check the host and port; a firewall may be dropping the packets "
+                    + "(--timeout gives it longer)"
+            )
+        case .answering:
+            Message(
+                "\(server) accepted the TCP connection but did not answer within \(seconds) s",
+                hint: "check that a PostgreSQL server listens on that port and is not overloaded"
+            )
+        case .querying:
+            Message(
+                "\(server) let us in but did not answer SELECT 1 within \(seconds) s",
+                hint: "the server may be overloaded or blocked; check its log"
+            )
         }
     }
 }

@@ -6,6 +6,10 @@ public enum CheckProblem: Error, Sendable, Equatable {
     case lookup(CertificateLookupError)
     /// The preset and its set cannot make a plan.
     case plan(PlanError)
+    /// The certificate set has problems libpq or the server would refuse; only the errors.
+    case certificates([Finding])
+    /// The client key is encrypted and no passphrase could be had.
+    case passphrase(PassphraseProblem)
 }
 
 /// The whole account of checking one preset: what was found, planned and what happened.
@@ -30,6 +34,13 @@ public struct CheckResult: Sendable {
     public var plan: ConnectionPlan?
     /// How it ended.
     public var outcome: Outcome
+    /// What checking the set's files found before connecting: errors, warnings and notes.
+    public var findings: [Finding] = []
+    /// The set's client certificate (the first in its file), decoded, when it could be read.
+    public var clientCertificate: CertificateSummary?
+    /// The server's certificate, read by a second short connection after a failure that it
+    /// explains (a host name it does not carry, a CA that did not sign it).
+    public var peekedServerCertificate: CertificateSummary?
 }
 
 /// Checks presets end to end: read, look up certificates, plan, connect.
@@ -75,16 +86,38 @@ public struct PresetCheck: Sendable {
         return result
     }
 
-    /// Prepares, then connects if preparation succeeded.
-    public func run(_ name: String, passphrase: String? = nil) -> CheckResult {
+    /// Prepares, checks the set's files, then connects if nothing stands in the way.
+    ///
+    /// An error in the files, or an encrypted key without a passphrase, ends the check as
+    /// `.notAttempted` and libpq is never called. After a failure that the server's
+    /// certificate explains, that certificate is read with a short second connection.
+    public func run(_ name: String) -> CheckResult {
         var result = prepare(name)
         guard let plan = result.plan else {
             return result
         }
+
+        let passphrase: String?
+        switch checkFiles(of: plan, into: &result) {
+        case .success(let answer): passphrase = answer
+        case .failure(let problem):
+            result.outcome = .notAttempted(problem)
+            return result
+        }
+
         switch ConnectionProbe.run(plan, passphrase: passphrase) {
-        case .success(let report): result.outcome = .accepted(report)
-        case .failure(let failure): result.outcome = .failed(failure)
+        case .success(let report):
+            result.outcome = .accepted(report)
+        case .failure(let failure):
+            result.outcome = .failed(failure)
+            result.peekedServerCertificate = peekIfUseful(after: failure, plan: plan)
         }
         return result
     }
+
+    /// Checks the set's files before connecting; the current time and user are read here.
+    public var inspector = CertificateSetInspector()
+
+    /// Where passphrases for encrypted keys come from; by default there are none.
+    public var passphrases = KeyPassphrases.none
 }

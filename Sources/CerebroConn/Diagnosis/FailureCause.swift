@@ -30,8 +30,8 @@ public enum FailureCause: Sendable, Equatable {
     case unknownRoleOrDatabase(detail: String)
     /// Nothing listens at the address.
     case connectionRefused
-    /// Our deadline passed.
-    case timedOut
+    /// Our deadline passed; the phase says how far the connection got.
+    case timedOut(TimeoutPhase)
     /// The host name does not resolve.
     case unknownHost
     /// The CA file named in the plan does not exist.
@@ -58,7 +58,7 @@ public enum FailureCause: Sendable, Equatable {
     /// Recognises the cause in a failure's text.
     public static func recognise(_ failure: ConnectionFailure) -> FailureCause {
         if failure.timedOut {
-            return .timedOut
+            return .timedOut(failure.timeoutPhase ?? .connecting)
         }
         let text = failure.message
         return ordered.lazy.compactMap { $0(text) }.first ?? .unrecognised
@@ -82,7 +82,7 @@ public enum FailureCause: Sendable, Equatable {
                 ? .unknownRoleOrDatabase(detail: line(containing: "FATAL:", in: text)) : nil
         },
         { text in quoted(after: "root certificate file ", in: text, ending: "does not exist").map { .missingRootCertificate(path: $0) } },
-        { text in quoted(after: "could not read root certificate file ", in: text).map { .unreadableRootCertificate(path: $0) } },
+        rootCertificateUnreadable,
         { text in quoted(after: "private key file ", in: text, ending: "has group or world access").map { .keyPermissions(path: $0) } },
         { text in
             guard let path = quoted(after: "could not load private key file ", in: text) else { return nil }
@@ -95,7 +95,7 @@ public enum FailureCause: Sendable, Equatable {
         { text in quoted(after: "certificate present, but not private key file ", in: text).map { .keyFileMissing(path: $0) } },
         { text in quoted(after: "could not read certificate file ", in: text).map { .unreadableFile(path: $0) } },
         { $0.contains("Connection refused") ? .connectionRefused : nil },
-        { $0.contains("timeout expired") ? .timedOut : nil },
+        { $0.contains("timeout expired") ? .timedOut(.connecting) : nil },
         { $0.contains("could not translate host name") ? .unknownHost : nil },
         { text in
             text.contains("server closed the connection unexpectedly") || text.contains("EOF detected")
@@ -114,6 +114,16 @@ public enum FailureCause: Sendable, Equatable {
             others = Int(text[range.upperBound...].prefix(while: \.isNumber)) ?? 0
         }
         return .hostNameMismatch(certificateName: name, otherNames: others, host: host)
+    }
+
+    /// `could not read root certificate file`: not PEM when OpenSSL says so; otherwise the file
+    /// could not be read, and libpq's reason may be uninitialised bytes.
+    private static func rootCertificateUnreadable(_ text: String) -> FailureCause? {
+        guard let path = quoted(after: "could not read root certificate file ", in: text) else {
+            return nil
+        }
+        let isNotPEM = text.contains("no certificate or crl found")
+        return isNotPEM ? .unreadableRootCertificate(path: path) : .unreadableFile(path: path)
     }
 
     private static func hbaRejection(_ text: String) -> FailureCause? {

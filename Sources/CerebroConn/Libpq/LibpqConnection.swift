@@ -24,6 +24,18 @@ struct AttemptFailure: Error, Sendable {
     var timedOut: Bool
     /// Whether libpq refused the parameters before trying anything.
     var badParameters: Bool
+    /// Whether the connection was up and `SELECT 1` went unanswered.
+    var duringQuery = false
+}
+
+/// How far a connection is driven before `LibpqConnection.connect` returns it.
+enum ConnectionGoal: Sendable, Equatable {
+    /// Until libpq says the connection is ready for queries.
+    case ready
+
+    /// Only until the TLS handshake is done, before the startup packet: the server's
+    /// certificate can be read, and nobody is authenticated.
+    case encrypted
 }
 
 /// An open libpq connection; owns the `PGconn *` and finishes it exactly once.
@@ -41,10 +53,12 @@ final class LibpqConnection {
     /// Connects with the non-blocking API, waiting at most `timeout` seconds for each address.
     ///
     /// libpq only enforces `connect_timeout` in its blocking call, so the deadline is kept
-    /// here and restarted whenever libpq moves on to another address.
+    /// here and restarted whenever libpq moves on to another address. With `goal` `.encrypted`
+    /// the connection is returned half-open, as soon as TLS is up; it is finished when released.
     static func connect(
         _ parameters: [ConnectionParameter],
-        timeout: Int
+        timeout: Int,
+        goal: ConnectionGoal = .ready
     ) -> Result<LibpqConnection, AttemptFailure> {
         LibpqHooks.installOnce()
         let started = LibpqParameters.withArrays(parameters) { PQconnectStartParams($0, $1, 0) }
@@ -63,12 +77,12 @@ final class LibpqConnection {
         if PQstatus(started) == CONNECTION_BAD {
             return .failure(connection.failure(stage: .beforeTCP, badParameters: true))
         }
-        return connection.drive(timeout: timeout).map { connection }
+        return connection.drive(timeout: timeout, goal: goal).map { connection }
     }
 
     // MARK: - Polling
 
-    private func drive(timeout: Int) -> Result<Void, AttemptFailure> {
+    private func drive(timeout: Int, goal: ConnectionGoal) -> Result<Void, AttemptFailure> {
         var polling = PGRES_POLLING_WRITING
         var stage = AttemptStage.beforeTCP
         var address = currentAddress()
@@ -96,6 +110,9 @@ final class LibpqConnection {
             }
             if hasReachedServer() {
                 stage = .afterTCP
+            }
+            if goal == .encrypted, hasFinishedTLSHandshake() {
+                return .success(())
             }
         }
     }
@@ -128,6 +145,18 @@ final class LibpqConnection {
         switch PQstatus(handle) {
         case CONNECTION_STARTED, CONNECTION_NEEDED, CONNECTION_BAD: false
         default: true
+        }
+    }
+
+    /// Whether TLS is up: libpq marks SSL in use when it starts the handshake, and leaves
+    /// `CONNECTION_SSL_STARTUP` only when the handshake is done (or failed).
+    private func hasFinishedTLSHandshake() -> Bool {
+        guard PQsslInUse(handle) == 1 else {
+            return false
+        }
+        switch PQstatus(handle) {
+        case CONNECTION_SSL_STARTUP, CONNECTION_BAD: return false
+        default: return true
         }
     }
 
@@ -217,7 +246,8 @@ extension LibpqConnection {
                 + "SELECT 1 within \(seconds) s",
             stage: .afterTCP,
             timedOut: true,
-            badParameters: false
+            badParameters: false,
+            duringQuery: true
         )
     }
 
