@@ -67,6 +67,9 @@ enum TestCommand {
         )
         checker.passphrases = try KeyPassphrasePrompt.passphrases(invocation, context)
         let names = try selectedNames(invocation, context)
+        if context.terminal.inputIsTerminal, names.count > 1 {
+            checker.collectPassphrases(for: names)
+        }
 
         let clock = ContinuousClock()
         let start = clock.now

@@ -80,3 +80,22 @@ extension Finding {
         return false
     }
 }
+
+extension PresetCheck {
+    /// Asks for the passphrase of every encrypted key the named presets use, in order, before
+    /// any connection starts; later checks reuse the answers.
+    ///
+    /// A run over many presets prompts from worker threads otherwise, where a prompt can land
+    /// between progress redraws; asking first keeps the terminal to one thing at a time.
+    public func collectPassphrases(for names: [String]) {
+        for name in names {
+            guard let key = prepare(name).plan?.certificateSet?.clientKey,
+                case .pem(let contents) = try? FileInspection(contentsOfFile: key),
+                case .encryptedPrivateKey = contents.firstPrivateKey
+            else {
+                continue
+            }
+            _ = passphrases.passphrase(forKeyAt: key)
+        }
+    }
+}
