@@ -110,7 +110,12 @@ struct PresetCommandTests {
 
         #expect(result.status == 1)
         #expect(result.out.contains("good  h"))
-        #expect(result.err.contains("error: \(broken): line 1, column 10: damaged preset file: not valid JSON"))
+        #expect(
+            result.err.contains(
+                "error: \(broken): line 1, column 9: damaged preset file: not valid JSON "
+                    + "(unexpected token near end of file)"
+            )
+        )
     }
 
     /// Field case 13: PGSSL* variables are listed by `show` as having no effect.

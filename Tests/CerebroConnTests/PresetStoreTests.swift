@@ -64,12 +64,13 @@ struct PresetStoreTests {
 
         #expect(all.count == 2)
         #expect(try store.load(named: "good").host == "h")
-        guard case .failure(.damaged(let path, let position, _)) = all[0] else {
+        guard case .failure(.damaged(let path, let position, let reason)) = all[0] else {
             Issue.record("expected the broken file to fail, got \(all[0])")
             return
         }
         #expect(path == broken)
-        #expect(position == "line 3, column 10")
+        #expect(position == "line 3, column 12")
+        #expect(reason == "not valid JSON (':' expected near '\"h\"')")
         #expect(throws: PresetError.self) { try store.update(Preset(name: "broken", host: "x", user: "u")) }
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: broken)), as: UTF8.self).contains("\"host\" \"h\""))
     }

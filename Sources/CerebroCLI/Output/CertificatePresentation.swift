@@ -23,7 +23,7 @@ enum CertificatePresentation {
 
     /// A date as ISO 8601 in UTC: `2026-12-03T18:57:00Z`.
     static func iso(_ date: Date) -> String {
-        String(utc(date).dropLast(4)).replacingOccurrences(of: " ", with: "T") + "Z"
+        String(utc(date).dropLast(4)).replacing(" ", with: "T") + "Z"
     }
 
     /// The validity window in words.

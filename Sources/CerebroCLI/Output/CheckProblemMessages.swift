@@ -96,7 +96,7 @@ extension ErrorMessages {
         if !path.isEmpty, path.allSatisfy({ plain.contains($0) }) {
             return path
         }
-        return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return "'" + path.replacing("'", with: "'\\''") + "'"
     }
 
     /// Permission bits as four octal digits: `0640`.

@@ -50,7 +50,7 @@ enum TestReport {
         case .failed(let failure):
             let explanation = explain(failure, result)
             context.diagnostics.error(Message(oneLine(result.name, explanation)))
-            let libpq = failure.message.replacingOccurrences(of: "\n", with: "\n  ")
+            let libpq = failure.message.replacing("\n", with: "\n  ")
             context.diagnostics.detail("  libpq: " + libpq)
         case .notAttempted(let problem):
             for message in problem.messages {

@@ -70,6 +70,6 @@ extension Finding {
         if plain, !path.isEmpty {
             return path
         }
-        return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return "'" + path.replacing("'", with: "'\\''") + "'"
     }
 }

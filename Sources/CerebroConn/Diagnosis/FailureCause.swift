@@ -110,7 +110,7 @@ public enum FailureCause: Sendable, Equatable {
             return nil
         }
         var others = 0
-        if let range = text.range(of: "(and ") {
+        if let range = text.firstRange(of: "(and ") {
             others = Int(text[range.upperBound...].prefix(while: \.isNumber)) ?? 0
         }
         return .hostNameMismatch(certificateName: name, otherNames: others, host: host)
@@ -141,7 +141,7 @@ public enum FailureCause: Sendable, Equatable {
 
     /// The TLS alert after `SSL error: `, for alerts not matched more precisely.
     private static func alert(in text: String) -> String? {
-        guard let range = text.range(of: "SSL error: tlsv1 alert ") ?? text.range(of: "SSL error: sslv3 alert ")
+        guard let range = text.firstRange(of: "SSL error: tlsv1 alert ") ?? text.firstRange(of: "SSL error: sslv3 alert ")
         else {
             return nil
         }
@@ -150,7 +150,7 @@ public enum FailureCause: Sendable, Equatable {
 
     /// The double-quoted text right after `prefix`, optionally required to be followed by `ending`.
     static func quoted(after prefix: String, in text: String, ending: String? = nil) -> String? {
-        guard let start = text.range(of: prefix + "\"") else {
+        guard let start = text.firstRange(of: prefix + "\"") else {
             return nil
         }
         let rest = text[start.upperBound...]
@@ -165,7 +165,7 @@ public enum FailureCause: Sendable, Equatable {
 
     private static func line(containing marker: String, in text: String) -> String {
         let line = text.split(separator: "\n").first { $0.contains(marker) } ?? Substring(text)
-        guard let range = line.range(of: marker) else {
+        guard let range = line.firstRange(of: marker) else {
             return String(line)
         }
         return line[range.upperBound...].trimmingPrefix(" ").description

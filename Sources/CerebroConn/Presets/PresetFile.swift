@@ -83,10 +83,11 @@ enum PresetFile {
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
+            let located = JSONErrorPosition.locate(in: data)
             throw .damaged(
                 path: path,
-                position: JSONErrorPosition.locate(in: data),
-                reason: "not valid JSON"
+                position: located?.position,
+                reason: "not valid JSON" + (located.map { " (\($0.problem))" } ?? "")
             )
         }
         guard case .object(let fields) = value else {
