@@ -6,7 +6,10 @@ struct BinaryTests {
     let scratch = Scratch()
 
     @Test func exitCodesReachTheShell() throws {
-        let usage = try ToolHarness.runBinary(["list", "--bogus"], environment: scratch.environment)
+        let usage = try ToolHarness.runBinary(
+            ["list", "--bogus"],
+            environment: scratch.environment
+        )
         let missing = try ToolHarness.runBinary(["show", "nope"], environment: scratch.environment)
         let fine = try ToolHarness.runBinary(["list"], environment: scratch.environment)
 
@@ -19,7 +22,9 @@ struct BinaryTests {
     /// Twenty processes add at once: every preset is there afterwards, each file whole.
     @Test func twentyConcurrentAddsLoseNothing() async throws {
         let environment = scratch.environment
-        let results = try await Self.statuses(of: 20, environment) { ["add", "p\($0)", "--host", "h\($0)"] }
+        let results = try await Self.statuses(of: 20, environment) {
+            ["add", "p\($0)", "--host", "h\($0)"]
+        }
 
         #expect(results == Array(repeating: 0, count: 20))
         let listed = try ToolHarness.runBinary(["list", "--json"], environment: environment)
@@ -32,11 +37,15 @@ struct BinaryTests {
     /// Twenty processes create one name at once: exactly one wins, the rest are told it exists.
     @Test func concurrentCreatesOfOneNameHaveOneWinner() async throws {
         let environment = scratch.environment
-        let results = try await Self.statuses(of: 20, environment) { ["add", "same", "--host", "h\($0)"] }
+        let results = try await Self.statuses(of: 20, environment) {
+            ["add", "same", "--host", "h\($0)"]
+        }
 
         #expect(results.filter { $0 == 0 }.count == 1)
         #expect(results.filter { $0 == 1 }.count == 19)
-        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/config/presets")
+        let files = try FileManager.default.contentsOfDirectory(
+            atPath: scratch.path + "/config/presets"
+        )
         #expect(files == ["same.json"])
     }
 

@@ -8,7 +8,12 @@ struct ParseCase: Sendable, CustomTestStringConvertible {
     var expected: Expected
 
     enum Expected: Sendable, Equatable {
-        case run(command: String, options: [String: [String]], arguments: [String], verbosity: Int = 0)
+        case run(
+            command: String,
+            options: [String: [String]],
+            arguments: [String],
+            verbosity: Int = 0
+        )
         case help(String?)
         case version
         case usage(String)
@@ -22,17 +27,29 @@ struct CommandLineParserTests {
         ParseCase(
             label: "--opt value",
             arguments: ["add", "acme", "--host", "db.example.test"],
-            expected: .run(command: "add", options: ["host": ["db.example.test"]], arguments: ["acme"])
+            expected: .run(
+                command: "add",
+                options: ["host": ["db.example.test"]],
+                arguments: ["acme"]
+            )
         ),
         ParseCase(
             label: "--opt=value",
             arguments: ["add", "acme", "--host=db.example.test:6432"],
-            expected: .run(command: "add", options: ["host": ["db.example.test:6432"]], arguments: ["acme"])
+            expected: .run(
+                command: "add",
+                options: ["host": ["db.example.test:6432"]],
+                arguments: ["acme"]
+            )
         ),
         ParseCase(
             label: "flags and options after the argument",
             arguments: ["add", "--ssl", "acme", "--verify", "ca"],
-            expected: .run(command: "add", options: ["ssl": [], "verify": ["ca"]], arguments: ["acme"])
+            expected: .run(
+                command: "add",
+                options: ["ssl": [], "verify": ["ca"]],
+                arguments: ["acme"]
+            )
         ),
         ParseCase(
             label: "packed short flags are global",
@@ -77,7 +94,9 @@ struct CommandLineParserTests {
         ParseCase(
             label: "unknown command",
             arguments: ["connect", "acme"],
-            expected: .usage("unknown command 'connect'; commands are add, edit, rename, remove, list, show, certs, test")
+            expected: .usage(
+                "unknown command 'connect'; commands are add, edit, rename, remove, list, show, certs, test"
+            )
         ),
         ParseCase(
             label: "missing argument",
@@ -89,7 +108,11 @@ struct CommandLineParserTests {
             arguments: ["show", "a", "b"],
             expected: .usage("unexpected argument 'b'")
         ),
-        ParseCase(label: "help for a command", arguments: ["show", "--help"], expected: .help("show")),
+        ParseCase(
+            label: "help for a command",
+            arguments: ["show", "--help"],
+            expected: .help("show")
+        ),
         ParseCase(label: "help COMMAND", arguments: ["help", "test"], expected: .help("test")),
         ParseCase(label: "bare help", arguments: ["-h"], expected: .help(nil)),
         ParseCase(label: "version", arguments: ["--version"], expected: .version),
@@ -126,7 +149,11 @@ struct CommandLineParserTests {
 
     @Test func globalOptionsAreApplied() throws {
         let parser = CommandLineParser(commands: CerebroTool.commands)
-        guard case .run(_, let globals) = try parser.parse(["--config", "/c", "list", "--color", "always", "-q"]) else {
+        guard
+            case .run(_, let globals) = try parser.parse([
+                "--config", "/c", "list", "--color", "always", "-q",
+            ])
+        else {
             Issue.record("expected a run")
             return
         }

@@ -6,12 +6,17 @@ import Testing
 struct LiveConnectionTests {
     let scratch = Scratch()
 
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ToolOutput {
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> ToolOutput
+    {
         try ToolHarness.runBinary(arguments, environment: scratch.environment.merging(extra) { $1 })
     }
 
-    func add(_ name: String, host: String = "localhost", _ server: LiveServer, _ options: [String]) throws {
-        let added = try run(["add", name, "--host", host, "--port", server.port, "--user", "cerebro_user"] + options)
+    func add(_ name: String, host: String = "localhost", _ server: LiveServer, _ options: [String])
+        throws
+    {
+        let added = try run(
+            ["add", name, "--host", host, "--port", server.port, "--user", "cerebro_user"] + options
+        )
         #expect(added.status == 0, "add \(name): \(added.err)")
     }
 
@@ -25,7 +30,9 @@ struct LiveConnectionTests {
         #expect(result.out.hasPrefix("p: accepted\n"))
         #expect(result.out.contains("tls       TLSv1."))
         #expect(result.out.contains("version   PostgreSQL 15."))
-        #expect(result.out.contains("verified against \(server.sets)/good/ca.crt and its names checked"))
+        #expect(
+            result.out.contains("verified against \(server.sets)/good/ca.crt and its names checked")
+        )
         #expect(result.out.contains("client    \(server.sets)/good/client.crt presented"))
     }
 
@@ -86,15 +93,33 @@ struct LiveConnectionTests {
     /// the preset's host in the message and no fall-back; verify-ca connects.
     @Test func verifyFullByAnAddressTheCertificateDoesNotName() throws {
         let server = try LiveServer.require()
-        try add("full", host: server.unnamedHost, server, ["--ssl", "--certdir", server.sets + "/good"])
-        try add("ca", host: server.unnamedHost, server, ["--ssl", "--verify", "ca", "--certdir", server.sets + "/good"])
+        try add(
+            "full",
+            host: server.unnamedHost,
+            server,
+            ["--ssl", "--certdir", server.sets + "/good"]
+        )
+        try add(
+            "ca",
+            host: server.unnamedHost,
+            server,
+            ["--ssl", "--verify", "ca", "--certdir", server.sets + "/good"]
+        )
 
         let full = try run(["test", "-v", "full"])
         let ca = try run(["test", "ca"])
 
         #expect(full.status == 1)
-        #expect(full.err.contains("the server certificate of \(server.unnamedHost):\(server.port) names localhost, 127.0.0.1, ::1, not '\(server.unnamedHost)'; set --host to one of those names"))
-        #expect(full.err.contains("libpq: connection to server at \"\(server.unnamedHost)\", port \(server.port) failed: server certificate for \"localhost\" (and 2 other names) does not match host name \"\(server.unnamedHost)\""))
+        #expect(
+            full.err.contains(
+                "the server certificate of \(server.unnamedHost):\(server.port) names localhost, 127.0.0.1, ::1, not '\(server.unnamedHost)'; set --host to one of those names"
+            )
+        )
+        #expect(
+            full.err.contains(
+                "libpq: connection to server at \"\(server.unnamedHost)\", port \(server.port) failed: server certificate for \"localhost\" (and 2 other names) does not match host name \"\(server.unnamedHost)\""
+            )
+        )
         #expect(ca.status == 0, "\(ca.err)")
     }
 
@@ -106,28 +131,47 @@ struct LiveConnectionTests {
 
         #expect(result.status == 1)
         #expect(result.out == "rogue: rejected\n")
-        #expect(result.err.contains("error: rogue: localhost:\(server.port) does not trust the CA that signed \(server.sets)/rogue/client.crt"))
+        #expect(
+            result.err.contains(
+                "error: rogue: localhost:\(server.port) does not trust the CA that signed \(server.sets)/rogue/client.crt"
+            )
+        )
         #expect(!result.err.contains("libpq:"))
     }
 
     @Test func nothingListeningIsNoResponse() throws {
         let server = try LiveServer.require()
         let port = LiveServer.freePort()
-        let added = try run(["add", "dead", "--host", "127.0.0.1", "--port", port, "--ssl", "--certdir", server.sets + "/good"])
+        let added = try run([
+            "add", "dead", "--host", "127.0.0.1", "--port", port, "--ssl", "--certdir",
+            server.sets + "/good",
+        ])
         #expect(added.status == 0)
 
         let result = try run(["test", "dead"])
 
         #expect(result.status == 2)
         #expect(result.out == "dead: no response\n")
-        #expect(result.err.contains("error: dead: nothing accepts connections at 127.0.0.1:\(port); check the host and port"))
+        #expect(
+            result.err.contains(
+                "error: dead: nothing accepts connections at 127.0.0.1:\(port); check the host and port"
+            )
+        )
     }
 
     @Test func brokenSetsAreNotAttempted() throws {
         let server = try LiveServer.require()
-        try server.copySet("good", to: scratch.path + "/incomplete", only: ["client.crt", "ca.crt"])
+        try server.copySet(
+            "good",
+            to: scratch.path + "/incomplete",
+            only: ["client.crt", "ca.crt"]
+        )
         try server.copySet("good", to: scratch.path + "/two", only: nil)
-        try server.copySet("good-pg", to: scratch.path + "/two", only: ["client.pg.crt", "client.pg.key"])
+        try server.copySet(
+            "good-pg",
+            to: scratch.path + "/two",
+            only: ["client.pg.crt", "client.pg.key"]
+        )
         try server.copySet("good", to: scratch.path + "/noca", only: ["client.crt", "client.key"])
         try add("incomplete", server, ["--ssl", "--certdir", scratch.path + "/incomplete"])
         try add("two", server, ["--ssl", "--certdir", scratch.path + "/two"])
@@ -150,7 +194,10 @@ struct LiveConnectionTests {
     @Test func ambientClientCertificateIsNeverSent() throws {
         let server = try LiveServer.require()
         try server.copySet("good", to: scratch.path + "/home/.postgresql", only: nil)
-        for (from, to) in [("client.crt", "postgresql.crt"), ("client.key", "postgresql.key"), ("ca.crt", "root.crt")] {
+        for (from, to) in [
+            ("client.crt", "postgresql.crt"), ("client.key", "postgresql.key"),
+            ("ca.crt", "root.crt"),
+        ] {
             try FileManager.default.moveItem(
                 atPath: scratch.path + "/home/.postgresql/" + from,
                 toPath: scratch.path + "/home/.postgresql/" + to
@@ -168,10 +215,25 @@ struct LiveConnectionTests {
     /// and `show` says nothing is verified; verify-ca with the wrong CA fails.
     @Test func levelNoneNeverVerifiesAndSaysSo() throws {
         let server = try LiveServer.require()
-        try server.copySet("good", to: scratch.path + "/wrongca", only: ["client.crt", "client.key"])
-        try FileManager.default.copyItem(atPath: server.pki + "/rogue-ca.crt", toPath: scratch.path + "/wrongca/ca.crt")
-        try add("none", server, ["--ssl", "--verify", "none", "--certdir", scratch.path + "/wrongca"])
-        try add("verifyca", server, ["--ssl", "--verify", "ca", "--certdir", scratch.path + "/wrongca"])
+        try server.copySet(
+            "good",
+            to: scratch.path + "/wrongca",
+            only: ["client.crt", "client.key"]
+        )
+        try FileManager.default.copyItem(
+            atPath: server.pki + "/rogue-ca.crt",
+            toPath: scratch.path + "/wrongca/ca.crt"
+        )
+        try add(
+            "none",
+            server,
+            ["--ssl", "--verify", "none", "--certdir", scratch.path + "/wrongca"]
+        )
+        try add(
+            "verifyca",
+            server,
+            ["--ssl", "--verify", "ca", "--certdir", scratch.path + "/wrongca"]
+        )
 
         let none = try run(["test", "none"])
         let shown = try run(["show", "none"])
@@ -216,7 +278,10 @@ struct LiveConnectionTests {
     /// Field case 18: quotes and backslashes in user and database reach the server as they are.
     @Test func oddUserAndDatabaseAreOneValueEach() throws {
         let server = try LiveServer.require()
-        let added = try run(["add", "odd", "--host", "localhost", "--port", server.port, "--db", "app\\db", "--user", "team'ops", "--ssl", "--certdir", server.sets + "/good"])
+        let added = try run([
+            "add", "odd", "--host", "localhost", "--port", server.port, "--db", "app\\db", "--user",
+            "team'ops", "--ssl", "--certdir", server.sets + "/good",
+        ])
         #expect(added.status == 0)
 
         let shown = try run(["show", "odd"])

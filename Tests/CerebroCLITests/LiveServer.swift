@@ -8,14 +8,18 @@ struct LiveServer {
     var pki: String
     var unnamedHost: String
 
-    /// The server, or a recorded failure saying how to start it. Tests never pass without it.
+    /// The server, or a recorded failure saying how to start it.
+    ///
+    /// Tests never pass without it.
     static func require() throws -> LiveServer {
         let environment = ProcessInfo.processInfo.environment
         guard let port = environment["CEREBRO_TEST_PG_PORT"],
             let sets = environment["CEREBRO_TEST_PG_SETS"],
             let pki = environment["CEREBRO_TEST_PG_PKI"]
         else {
-            Issue.record("no test server: run scripts/test, which starts it and sets CEREBRO_TEST_PG_*")
+            Issue.record(
+                "no test server: run scripts/test, which starts it and sets CEREBRO_TEST_PG_*"
+            )
             throw MissingServer()
         }
         return LiveServer(
@@ -51,7 +55,9 @@ struct LiveServer {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
         }
         _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                getsockname(socket, $0, &length)
+            }
         }
         return String(UInt16(bigEndian: address.sin_port))
     }

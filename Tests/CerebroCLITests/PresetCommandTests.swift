@@ -5,7 +5,12 @@ struct PresetCommandTests {
     let scratch = Scratch()
 
     func run(_ arguments: [String], input: [String] = [], terminal: Bool = false) -> ToolOutput {
-        ToolHarness.run(arguments, environment: scratch.environment, input: input, inputIsTerminal: terminal)
+        ToolHarness.run(
+            arguments,
+            environment: scratch.environment,
+            input: input,
+            inputIsTerminal: terminal
+        )
     }
 
     @Test func addThenShowPrintsPresetSetAndPlan() throws {
@@ -15,7 +20,9 @@ struct PresetCommandTests {
             _ = FileManager.default.createFile(atPath: "\(certs)/\(file)", contents: Data("x".utf8))
         }
 
-        let added = run(["add", "acme", "--host", "db.acme.example:6432", "--ssl", "--certdir", certs])
+        let added = run([
+            "add", "acme", "--host", "db.acme.example:6432", "--ssl", "--certdir", certs,
+        ])
         let shown = run(["show", "acme"])
 
         #expect(added.status == 0)
@@ -59,7 +66,11 @@ struct PresetCommandTests {
         let result = run(["add", "odd", "--host", "db1.example.test sslmode=disable"])
 
         #expect(result.status == 1)
-        #expect(result.err.contains("invalid value 'db1.example.test sslmode=disable': a host cannot contain a space"))
+        #expect(
+            result.err.contains(
+                "invalid value 'db1.example.test sslmode=disable': a host cannot contain a space"
+            )
+        )
         #expect(run(["list", "--names"]).out == "")
     }
 
@@ -139,7 +150,10 @@ struct PresetCommandTests {
         let folder = scratch.path + "/p"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for file in ["client.crt", "client.key", "client.pg.crt", "client.pg.key"] {
-            _ = FileManager.default.createFile(atPath: "\(folder)/\(file)", contents: Data("x".utf8))
+            _ = FileManager.default.createFile(
+                atPath: "\(folder)/\(file)",
+                contents: Data("x".utf8)
+            )
         }
         _ = run(["add", "cloud", "--host", "db9.example.test", "--ssl", "--certdir", folder])
 
@@ -147,7 +161,11 @@ struct PresetCommandTests {
         let test = run(["test", "cloud"])
 
         #expect(certs.status == 1)
-        #expect(certs.err.contains("folder \(folder) holds more than one certificate set (client.crt, client.key, client.pg.crt, client.pg.key)"))
+        #expect(
+            certs.err.contains(
+                "folder \(folder) holds more than one certificate set (client.crt, client.key, client.pg.crt, client.pg.key)"
+            )
+        )
         #expect(test.status == 3)
         #expect(test.out == "cloud: not attempted\n")
     }
@@ -170,7 +188,9 @@ struct PresetCommandTests {
 
         #expect(result.status == 3)
         #expect(result.err.contains("verification level 'full' needs ca.crt"))
-        #expect(result.err.contains("; add the CA certificate as ca.crt, or choose '--verify none'"))
+        #expect(
+            result.err.contains("; add the CA certificate as ca.crt, or choose '--verify none'")
+        )
     }
 
     @Test func helpAndVersion() {

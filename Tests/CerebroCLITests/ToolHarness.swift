@@ -92,7 +92,8 @@ final class Scratch {
     let path: String
 
     init() {
-        path = FileManager.default.temporaryDirectory.path + "/cerebro-cli-tests-" + UUID().uuidString
+        path =
+            FileManager.default.temporaryDirectory.path + "/cerebro-cli-tests-" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

@@ -65,7 +65,9 @@ struct CertificateLookupTests {
         ),
         LookupCase(
             label: "rule 2: install folder when the user folder is absent",
-            files: ["install/etc/client.pg.crt", "install/etc/client.pg.key", "install/etc/ca.crt"],
+            files: [
+                "install/etc/client.pg.crt", "install/etc/client.pg.key", "install/etc/ca.crt",
+            ],
             expectedSet: ("install/etc", .postgres, true),
             verdicts: ["absent", "used"]
         ),
@@ -79,7 +81,11 @@ struct CertificateLookupTests {
             label: "rule 2: the first folder holding any file wins, even if broken",
             files: ["home/cerebro/client.crt", "install/etc/client.crt", "install/etc/client.key"],
             expectedError: {
-                .incompleteSet(folder: $0 + "/home/cerebro", present: "client.crt", missing: "client.key")
+                .incompleteSet(
+                    folder: $0 + "/home/cerebro",
+                    present: "client.crt",
+                    missing: "client.key"
+                )
             },
             verdicts: ["failed", "notConsulted"]
         ),
@@ -97,7 +103,9 @@ struct CertificateLookupTests {
         ),
         LookupCase(
             label: "rule 3: two certificates are two sets",
-            files: ["p/client.crt", "p/client.key", "p/client.pg.crt", "p/client.pg.key", "p/ca.crt"],
+            files: [
+                "p/client.crt", "p/client.key", "p/client.pg.crt", "p/client.pg.key", "p/ca.crt",
+            ],
             presetFolder: "p",
             expectedError: {
                 .twoSets(
@@ -119,7 +127,11 @@ struct CertificateLookupTests {
             files: ["p/client.pg.crt", "p/ca.crt"],
             presetFolder: "p",
             expectedError: {
-                .incompleteSet(folder: $0 + "/p", present: "client.pg.crt", missing: "client.pg.key")
+                .incompleteSet(
+                    folder: $0 + "/p",
+                    present: "client.pg.crt",
+                    missing: "client.pg.key"
+                )
             },
             verdicts: ["failed"]
         ),
@@ -127,12 +139,17 @@ struct CertificateLookupTests {
             label: "rule 3: key without certificate",
             files: ["p/client.key"],
             presetFolder: "p",
-            expectedError: { .incompleteSet(folder: $0 + "/p", present: "client.key", missing: "client.crt") },
+            expectedError: {
+                .incompleteSet(folder: $0 + "/p", present: "client.key", missing: "client.crt")
+            },
             verdicts: ["failed"]
         ),
         LookupCase(
             label: "rule 3: other files are ignored and never picked",
-            files: ["p/client.crt", "p/client.key", "p/postgresql.crt", "p/client.crt.bak", "p/root.crt"],
+            files: [
+                "p/client.crt", "p/client.key", "p/postgresql.crt", "p/client.crt.bak",
+                "p/root.crt",
+            ],
             presetFolder: "p",
             expectedSet: ("p", .plain, false),
             verdicts: ["used"]
@@ -153,7 +170,9 @@ struct CertificateLookupTests {
         var preset = Preset(name: "t", host: "h", user: "u")
         preset.certificateFolder = row.presetFolder.map { "\(scratch.path)/\($0)" }
         let lookup = CertificateLookup(
-            environment: Environment(["HOME": scratch.path + "/home", "CEREBRO_HOME": scratch.path + "/install"])
+            environment: Environment([
+                "HOME": scratch.path + "/home", "CEREBRO_HOME": scratch.path + "/install",
+            ])
         )
 
         let trail = lookup.resolve(preset)
@@ -166,7 +185,10 @@ struct CertificateLookupTests {
             #expect(set.folder == "\(scratch.path)/\(expected.folder)")
             #expect(set.naming == expected.naming)
             #expect((set.authority != nil) == expected.hasCA)
-            #expect(set.clientCertificate == expected.naming.map { "\(set.folder)/\($0.certificateFile)" })
+            #expect(
+                set.clientCertificate
+                    == expected.naming.map { "\(set.folder)/\($0.certificateFile)" }
+            )
             #expect(set.clientKey == expected.naming.map { "\(set.folder)/\($0.keyFile)" })
         } else {
             #expect(try trail.certificateSet() == nil)
@@ -184,12 +206,18 @@ struct CertificateLookupTests {
         let scratch = TemporaryFolder()
         scratch.touch(["install/etc/client.crt", "install/etc/client.key", "install/etc/ca.crt"])
         let lookup = CertificateLookup(
-            environment: Environment(["HOME": "/nonexistent", "CEREBRO_HOME": scratch.path + "/install"])
+            environment: Environment([
+                "HOME": "/nonexistent", "CEREBRO_HOME": scratch.path + "/install",
+            ])
         )
 
-        let trail = lookup.resolve(Preset(name: "web", host: "db1.example.test", user: "app", sslRequired: true))
+        let trail = lookup.resolve(
+            Preset(name: "web", host: "db1.example.test", user: "app", sslRequired: true)
+        )
 
-        #expect(trail.steps.map(\.folder) == ["/nonexistent/cerebro", scratch.path + "/install/etc"])
+        #expect(
+            trail.steps.map(\.folder) == ["/nonexistent/cerebro", scratch.path + "/install/etc"]
+        )
         #expect(trail.steps.map { Self.name($0.verdict) } == ["absent", "used"])
         let set = try #require(try trail.certificateSet())
         #expect(set.clientCertificate == scratch.path + "/install/etc/client.crt")
@@ -202,7 +230,9 @@ struct CertificateLookupTests {
         var preset = Preset(name: "prod", host: "db1.example.test", user: "app", sslRequired: true)
         preset.certificateFolder = "~/certs/prod"
 
-        let trail = CertificateLookup(environment: Environment(["HOME": scratch.path])).resolve(preset)
+        let trail = CertificateLookup(environment: Environment(["HOME": scratch.path])).resolve(
+            preset
+        )
 
         let set = try #require(try trail.certificateSet())
         #expect(set.clientCertificate == scratch.path + "/certs/prod/client.crt")

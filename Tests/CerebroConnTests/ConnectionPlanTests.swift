@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CerebroConn
@@ -35,20 +36,62 @@ struct ConnectionPlanTests {
             let hasPair = shape == .pairOnly || shape == .full
             for level in VerificationLevel.allCases {
                 // SSL off: prefer, never verifies, so the CA is never passed.
-                rows.append(PlanCase(ssl: false, level: level, shape: shape, mode: .prefer, sendsClient: hasPair, passesCA: false))
+                rows.append(
+                    PlanCase(
+                        ssl: false,
+                        level: level,
+                        shape: shape,
+                        mode: .prefer,
+                        sendsClient: hasPair,
+                        passesCA: false
+                    )
+                )
             }
             let full: SSLMode? = hasCA ? .verifyFull : nil
             let ca: SSLMode? = hasCA ? .verifyCA : nil
-            rows.append(PlanCase(ssl: true, level: .full, shape: shape, mode: full, sendsClient: hasPair, passesCA: hasCA))
-            rows.append(PlanCase(ssl: true, level: .ca, shape: shape, mode: ca, sendsClient: hasPair, passesCA: hasCA))
-            rows.append(PlanCase(ssl: true, level: .none, shape: shape, mode: .require, sendsClient: hasPair, passesCA: false))
+            rows.append(
+                PlanCase(
+                    ssl: true,
+                    level: .full,
+                    shape: shape,
+                    mode: full,
+                    sendsClient: hasPair,
+                    passesCA: hasCA
+                )
+            )
+            rows.append(
+                PlanCase(
+                    ssl: true,
+                    level: .ca,
+                    shape: shape,
+                    mode: ca,
+                    sendsClient: hasPair,
+                    passesCA: hasCA
+                )
+            )
+            rows.append(
+                PlanCase(
+                    ssl: true,
+                    level: .none,
+                    shape: shape,
+                    mode: .require,
+                    sendsClient: hasPair,
+                    passesCA: false
+                )
+            )
         }
         return rows
     }()
 
     @Test(arguments: cases)
     func planFollowsTheTable(_ row: PlanCase) throws {
-        let preset = Preset(name: "acme", host: "db.acme.example", user: "u", sslRequired: row.ssl, verification: row.level)
+        let preset = Preset(
+            name: "acme",
+            host: "db.acme.example",
+            user: "u",
+            sslRequired: row.ssl,
+            verification: row.level
+        )
         let set = Self.set(row.shape)
 
         guard let mode = row.mode else {
@@ -61,14 +104,26 @@ struct ConnectionPlanTests {
 
         #expect(plan.sslMode == mode)
         #expect(plan.value(of: "sslmode") == mode.rawValue)
-        #expect(plan.value(of: "sslcert") == (row.sendsClient ? "\(Self.folder)/client.crt" : "\(Self.absent)/client.crt"))
-        #expect(plan.value(of: "sslkey") == (row.sendsClient ? "\(Self.folder)/client.key" : "\(Self.absent)/client.key"))
-        #expect(plan.value(of: "sslrootcert") == (row.passesCA ? "\(Self.folder)/ca.crt" : "\(Self.absent)/ca.crt"))
+        #expect(
+            plan.value(of: "sslcert")
+                == (row.sendsClient ? "\(Self.folder)/client.crt" : "\(Self.absent)/client.crt")
+        )
+        #expect(
+            plan.value(of: "sslkey")
+                == (row.sendsClient ? "\(Self.folder)/client.key" : "\(Self.absent)/client.key")
+        )
+        #expect(
+            plan.value(of: "sslrootcert")
+                == (row.passesCA ? "\(Self.folder)/ca.crt" : "\(Self.absent)/ca.crt")
+        )
         #expect(plan.checksHostName == (mode == .verifyFull))
     }
 
     @Test func everyAmbientKeywordIsPinned() throws {
-        let plan = try ConnectionPlan(preset: Preset(name: "a", host: "h", user: "u"), certificateSet: nil)
+        let plan = try ConnectionPlan(
+            preset: Preset(name: "a", host: "h", user: "u"),
+            certificateSet: nil
+        )
         let keywords = Set(plan.parameters.map(\.keyword))
         let pinned: Set = [
             "sslmode", "sslcert", "sslkey", "sslrootcert", "sslcrl", "sslcrldir", "sslsni",
@@ -82,8 +137,16 @@ struct ConnectionPlanTests {
 
     @Test func newerKeywordsOnlyWhenThisLibpqListsThem() throws {
         let preset = Preset(name: "a", host: "h", user: "u", sslRequired: true, verification: .none)
-        let old = try ConnectionPlan(preset: preset, certificateSet: nil, supportedKeywords: ["sslmode"])
-        let new = try ConnectionPlan(preset: preset, certificateSet: nil, supportedKeywords: ["sslcertmode", "sslnegotiation"])
+        let old = try ConnectionPlan(
+            preset: preset,
+            certificateSet: nil,
+            supportedKeywords: ["sslmode"]
+        )
+        let new = try ConnectionPlan(
+            preset: preset,
+            certificateSet: nil,
+            supportedKeywords: ["sslcertmode", "sslnegotiation"]
+        )
 
         #expect(old.value(of: "sslcertmode") == nil)
         #expect(new.value(of: "sslcertmode") == "disable")
@@ -98,8 +161,19 @@ struct ConnectionPlanTests {
     /// Field case 14: a space in the folder is quoted in conninfo, kept literal in the plan.
     @Test func spaceInCertificatePathIsQuoted() throws {
         let folder = "/Users/u/Library/Application Support/cerebro/mac"
-        let set = CertificateSet(folder: folder, role: .preset, naming: .plain, authority: folder + "/ca.crt")
-        let preset = Preset(name: "mac", host: "db1.example.test", database: "appdb", user: "app", sslRequired: true)
+        let set = CertificateSet(
+            folder: folder,
+            role: .preset,
+            naming: .plain,
+            authority: folder + "/ca.crt"
+        )
+        let preset = Preset(
+            name: "mac",
+            host: "db1.example.test",
+            database: "appdb",
+            user: "app",
+            sslRequired: true
+        )
 
         let plan = try ConnectionPlan(preset: preset, certificateSet: set)
 
@@ -111,7 +185,12 @@ struct ConnectionPlanTests {
 
     /// Field case 18: quotes and backslashes are escaped; an injected keyword stays one value.
     @Test func quotesAndBackslashesAreEscaped() throws {
-        let preset = Preset(name: "odd", host: "db1.example.test", database: "app\\db", user: "team'ops")
+        let preset = Preset(
+            name: "odd",
+            host: "db1.example.test",
+            database: "app\\db",
+            user: "team'ops"
+        )
         let plan = try ConnectionPlan(preset: preset, certificateSet: nil)
 
         #expect(plan.conninfo.contains("dbname='app\\\\db'"))
@@ -124,14 +203,25 @@ struct ConnectionPlanTests {
     static func set(_ shape: PlanCase.Shape) -> CertificateSet? {
         switch shape {
         case .none: nil
-        case .caOnly: CertificateSet(folder: folder, role: .preset, naming: nil, authority: folder + "/ca.crt")
-        case .pairOnly: CertificateSet(folder: folder, role: .preset, naming: .plain, authority: nil)
-        case .full: CertificateSet(folder: folder, role: .preset, naming: .plain, authority: folder + "/ca.crt")
+        case .caOnly:
+            CertificateSet(
+                folder: folder,
+                role: .preset,
+                naming: nil,
+                authority: folder + "/ca.crt"
+            )
+        case .pairOnly:
+            CertificateSet(folder: folder, role: .preset, naming: .plain, authority: nil)
+        case .full:
+            CertificateSet(
+                folder: folder,
+                role: .preset,
+                naming: .plain,
+                authority: folder + "/ca.crt"
+            )
         }
     }
 }
-
-import Foundation
 
 enum FileManagerProbe {
     static func exists(_ path: String) -> Bool {

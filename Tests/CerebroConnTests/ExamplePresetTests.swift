@@ -6,10 +6,13 @@ import Testing
 /// The repository's `presets/` folder holds valid presets in the storage format.
 struct ExamplePresetTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("presets").path
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("presets")
+        .path
 
     @Test func everyExampleLoads() throws {
-        let store = PresetStore(configurationDirectory: (Self.folder as NSString).deletingLastPathComponent)
+        let store = PresetStore(
+            configurationDirectory: (Self.folder as NSString).deletingLastPathComponent
+        )
         let names = try store.names()
 
         #expect(names == ["partner", "staging", "studio"])
@@ -18,6 +21,8 @@ struct ExamplePresetTests {
             #expect(preset.name == name)
             #expect(preset.sslRequired)
         }
-        #expect(try store.load(named: "partner").hosts == ["db.partner.example", "db2.partner.example"])
+        #expect(
+            try store.load(named: "partner").hosts == ["db.partner.example", "db2.partner.example"]
+        )
     }
 }

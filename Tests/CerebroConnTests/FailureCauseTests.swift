@@ -16,11 +16,20 @@ struct FailureCauseTests {
     static let cases: [FailureCauseCase] = [
         FailureCauseCase(
             label: "non-SSL rejected by pg_hba",
-            message: prefix + #"FATAL:  pg_hba.conf rejects connection for host "127.0.0.1", user "cerebro_user", database "cerebro", no encryption"#,
+            message: prefix
+                + #"FATAL:  pg_hba.conf rejects connection for host "127.0.0.1", user "cerebro_user", database "cerebro", no encryption"#,
             cause: .encryptionRequired
         ),
-        FailureCauseCase(label: "unknown CA", message: prefix + "SSL error: tlsv1 alert unknown ca", cause: .clientCertificateUnknownToServer),
-        FailureCauseCase(label: "expired client certificate", message: prefix + "SSL error: sslv3 alert certificate expired", cause: .clientCertificateExpired),
+        FailureCauseCase(
+            label: "unknown CA",
+            message: prefix + "SSL error: tlsv1 alert unknown ca",
+            cause: .clientCertificateUnknownToServer
+        ),
+        FailureCauseCase(
+            label: "expired client certificate",
+            message: prefix + "SSL error: sslv3 alert certificate expired",
+            cause: .clientCertificateExpired
+        ),
         FailureCauseCase(
             label: "revoked client certificate",
             message: prefix + "SSL error: sslv3 alert certificate revoked",
@@ -28,12 +37,14 @@ struct FailureCauseTests {
         ),
         FailureCauseCase(
             label: "key mode 0644",
-            message: prefix + #"private key file "/h/client-0644.key" has group or world access; file must have permissions u=rw (0600) or less if owned by the current user, or permissions u=rw,g=r (0640) or less if owned by root"#,
+            message: prefix
+                + #"private key file "/h/client-0644.key" has group or world access; file must have permissions u=rw (0600) or less if owned by the current user, or permissions u=rw,g=r (0640) or less if owned by root"#,
             cause: .keyPermissions(path: "/h/client-0644.key")
         ),
         FailureCauseCase(
             label: "host name mismatch",
-            message: prefix + #"server certificate for "localhost" (and 1 other name) does not match host name "127.0.0.1""#,
+            message: prefix
+                + #"server certificate for "localhost" (and 1 other name) does not match host name "127.0.0.1""#,
             cause: .hostNameMismatch(certificateName: "localhost", otherNames: 1, host: "127.0.0.1")
         ),
         FailureCauseCase(
@@ -53,34 +64,48 @@ struct FailureCauseTests {
         ),
         FailureCauseCase(
             label: "key values mismatch",
-            message: prefix + #"could not load private key file "/d/client-other.key": key values mismatch"#,
+            message: prefix
+                + #"could not load private key file "/d/client-other.key": key values mismatch"#,
             cause: .keyMismatch(path: "/d/client-other.key")
         ),
-        FailureCauseCase(label: "server untrusted", message: prefix + "SSL error: certificate verify failed", cause: .serverCertificateUntrusted),
+        FailureCauseCase(
+            label: "server untrusted",
+            message: prefix + "SSL error: certificate verify failed",
+            cause: .serverCertificateUntrusted
+        ),
         FailureCauseCase(
             label: "no root certificate",
-            message: prefix + "root certificate file \"/h/.postgresql/root.crt\" does not exist\nEither provide the file or change sslmode to disable server certificate verification.",
+            message: prefix
+                + "root certificate file \"/h/.postgresql/root.crt\" does not exist\nEither provide the file or change sslmode to disable server certificate verification.",
             cause: .missingRootCertificate(path: "/h/.postgresql/root.crt")
         ),
         FailureCauseCase(
             label: "root certificate not PEM",
-            message: prefix + #"could not read root certificate file "/d/junk.crt": no certificate or crl found"#,
+            message: prefix
+                + #"could not read root certificate file "/d/junk.crt": no certificate or crl found"#,
             cause: .unreadableRootCertificate(path: "/d/junk.crt")
         ),
         FailureCauseCase(
             label: "wrong password",
-            message: #"connection to server at "localhost" (127.0.0.1), port 5433 failed: FATAL:  password authentication failed for user "cerebro_pw""#,
+            message:
+                #"connection to server at "localhost" (127.0.0.1), port 5433 failed: FATAL:  password authentication failed for user "cerebro_pw""#,
             cause: .passwordFailed(user: "cerebro_pw")
         ),
-        FailureCauseCase(label: "no password", message: prefix + "fe_sendauth: no password supplied", cause: .passwordRequired),
+        FailureCauseCase(
+            label: "no password",
+            message: prefix + "fe_sendauth: no password supplied",
+            cause: .passwordRequired
+        ),
         FailureCauseCase(
             label: "no pg_hba line over SSL",
-            message: prefix + #"FATAL:  pg_hba.conf rejects connection for host "127.0.0.1", user "nobody", database "cerebro", SSL encryption"#,
+            message: prefix
+                + #"FATAL:  pg_hba.conf rejects connection for host "127.0.0.1", user "nobody", database "cerebro", SSL encryption"#,
             cause: .noMatchingHBALine(user: "nobody", database: "cerebro")
         ),
         FailureCauseCase(
             label: "connection refused",
-            message: #"connection to server at "127.0.0.1", port 1 failed: Connection refused"# + "\n\tIs the server running on that host and accepting TCP/IP connections?",
+            message: #"connection to server at "127.0.0.1", port 1 failed: Connection refused"#
+                + "\n\tIs the server running on that host and accepting TCP/IP connections?",
             cause: .connectionRefused
         ),
         FailureCauseCase(
@@ -91,12 +116,14 @@ struct FailureCauseTests {
         ),
         FailureCauseCase(
             label: "unreadable key with garbage bytes",
-            message: prefix + "could not load private key file \"/d/client.key\": EM-\u{FFFD}\u{FFFD}SLIV",
+            message: prefix
+                + "could not load private key file \"/d/client.key\": EM-\u{FFFD}\u{FFFD}SLIV",
             cause: .unreadableFile(path: "/d/client.key")
         ),
         FailureCauseCase(
             label: "unreadable certificate with garbage bytes",
-            message: prefix + "could not read certificate file \"/d/client.crt\": \u{FFFD}\u{FFFD}U",
+            message: prefix
+                + "could not read certificate file \"/d/client.crt\": \u{FFFD}\u{FFFD}U",
             cause: .unreadableFile(path: "/d/client.crt")
         ),
         FailureCauseCase(
@@ -111,7 +138,8 @@ struct FailureCauseTests {
         ),
         FailureCauseCase(
             label: "unknown host",
-            message: #"could not translate host name "nowhere.invalid" to address: Name or service not known"#,
+            message:
+                #"could not translate host name "nowhere.invalid" to address: Name or service not known"#,
             cause: .unknownHost
         ),
     ]
@@ -123,7 +151,11 @@ struct FailureCauseTests {
     }
 
     @Test func ourTimeOutIsATimeOut() {
-        var failure = ConnectionFailure(kind: .noResponse, message: "no TCP connection within 2 s", timedOut: true)
+        var failure = ConnectionFailure(
+            kind: .noResponse,
+            message: "no TCP connection within 2 s",
+            timedOut: true
+        )
         #expect(FailureCause.recognise(failure) == .timedOut(.connecting))
         failure.timeoutPhase = .querying
         #expect(FailureCause.recognise(failure) == .timedOut(.querying))

@@ -9,8 +9,15 @@ struct PresetStoreTests {
 
     @Test func createThenLoadRoundTrips() throws {
         let preset = Preset(
-            name: "prod:eu", host: "db.example.test", port: 6432, database: "memoria", user: "alice",
-            sslRequired: true, verification: .ca, certificateFolder: "/certs/eu", connectTimeout: 7
+            name: "prod:eu",
+            host: "db.example.test",
+            port: 6432,
+            database: "memoria",
+            user: "alice",
+            sslRequired: true,
+            verification: .ca,
+            certificateFolder: "/certs/eu",
+            connectTimeout: 7
         )
         try store.create(preset)
 
@@ -37,7 +44,10 @@ struct PresetStoreTests {
     }
 
     @Test func unknownFieldsSurviveARewrite() throws {
-        try FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
         let text = """
             {"format_version": 1, "name": "a", "host": "h", "port": 5432, "database": "memoria",
              "user": "u", "ssl_required": false, "verify": "full", "connect_timeout": 10,
@@ -52,13 +62,17 @@ struct PresetStoreTests {
         let reread = try store.load(named: "a")
         #expect(reread.port == 6000)
         #expect(reread.unknownFields["rpc_url"] == .string("https://example.test/rpc"))
-        #expect(reread.unknownFields["tags"] == .array([.string("x"), .number(2), .bool(true), .null]))
+        #expect(
+            reread.unknownFields["tags"] == .array([.string("x"), .number(2), .bool(true), .null])
+        )
     }
 
     @Test func damagedFileIsReportedWithItsPositionAndOthersKeepWorking() throws {
         try store.create(Preset(name: "good", host: "h", user: "u"))
         let broken = store.path(for: "broken")
-        try Data("{\n  \"name\": \"broken\",\n  \"host\" \"h\"\n}\n".utf8).write(to: URL(fileURLWithPath: broken))
+        try Data("{\n  \"name\": \"broken\",\n  \"host\" \"h\"\n}\n".utf8).write(
+            to: URL(fileURLWithPath: broken)
+        )
 
         let all = try store.loadAll()
 
@@ -71,23 +85,42 @@ struct PresetStoreTests {
         #expect(path == broken)
         #expect(position == "line 3, column 12")
         #expect(reason == "not valid JSON (':' expected near '\"h\"')")
-        #expect(throws: PresetError.self) { try store.update(Preset(name: "broken", host: "x", user: "u")) }
-        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: broken)), as: UTF8.self).contains("\"host\" \"h\""))
+        #expect(throws: PresetError.self) {
+            try store.update(Preset(name: "broken", host: "x", user: "u"))
+        }
+        #expect(
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: broken)), as: UTF8.self)
+                .contains("\"host\" \"h\"")
+        )
     }
 
     @Test func wrongFieldTypesAreNamed() throws {
-        try FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
         let text = #"{"format_version": 1, "name": "a", "host": "h", "port": "5432"}"#
         try Data(text.utf8).write(to: URL(fileURLWithPath: store.path(for: "a")))
 
-        #expect(throws: PresetError.damaged(path: store.path(for: "a"), position: nil, reason: "field 'port' must be a whole number")) {
+        #expect(
+            throws: PresetError.damaged(
+                path: store.path(for: "a"),
+                position: nil,
+                reason: "field 'port' must be a whole number"
+            )
+        ) {
             try store.load(named: "a")
         }
     }
 
     @Test func newerFormatIsRefused() throws {
-        try FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
-        try Data(#"{"format_version": 2}"#.utf8).write(to: URL(fileURLWithPath: store.path(for: "a")))
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
+        try Data(#"{"format_version": 2}"#.utf8).write(
+            to: URL(fileURLWithPath: store.path(for: "a"))
+        )
 
         #expect(throws: PresetError.newerFormat(path: store.path(for: "a"), version: 2)) {
             try store.load(named: "a")
@@ -109,7 +142,10 @@ struct PresetStoreTests {
     }
 
     @Test func removeWorksOnDamagedFilesAndReportsMissingOnes() throws {
-        try FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
         try Data("garbage".utf8).write(to: URL(fileURLWithPath: store.path(for: "bad")))
 
         try store.remove(named: "bad")
@@ -122,7 +158,10 @@ struct PresetStoreTests {
 
     @Test func namesIgnoreTemporaryAndOtherFiles() throws {
         try store.create(Preset(name: "a", host: "h", user: "u"))
-        _ = FileManager.default.createFile(atPath: store.directory + "/.tmp-1-2.json", contents: Data())
+        _ = FileManager.default.createFile(
+            atPath: store.directory + "/.tmp-1-2.json",
+            contents: Data()
+        )
         _ = FileManager.default.createFile(atPath: store.directory + "/notes.txt", contents: Data())
 
         #expect(try store.names() == ["a"])

@@ -20,7 +20,9 @@ struct PresetValidationTests {
         #expect(PresetValidation.problem(withName: name) != nil)
     }
 
-    @Test(arguments: ["db1.example.test", "127.0.0.1", "::1", "a.example,b.example", "/var/run/postgresql"])
+    @Test(arguments: [
+        "db1.example.test", "127.0.0.1", "::1", "a.example,b.example", "/var/run/postgresql",
+    ])
     func validHosts(_ host: String) {
         #expect(PresetValidation.problem(withHost: host) == nil)
     }
@@ -42,7 +44,9 @@ struct PresetValidationTests {
     /// Field case 12: `~` and `$HOME` expand at the start only.
     @Test func pathExpansion() {
         let environment = Environment(["HOME": "/home/u"])
-        #expect(PathExpansion.absolute("~/certs/prod", environment: environment) == "/home/u/certs/prod")
+        #expect(
+            PathExpansion.absolute("~/certs/prod", environment: environment) == "/home/u/certs/prod"
+        )
         #expect(PathExpansion.absolute("~", environment: environment) == "/home/u")
         #expect(PathExpansion.absolute("$HOME/x", environment: environment) == "/home/u/x")
         #expect(PathExpansion.absolute("/data/a~b", environment: environment) == "/data/a~b")
@@ -52,8 +56,14 @@ struct PresetValidationTests {
     }
 
     @Test func configurationDirectoryOrder() {
-        #expect(Environment(["CEREBRO_CONN_HOME": "/c", "XDG_CONFIG_HOME": "/x", "HOME": "/h"]).configurationDirectory() == "/c")
-        #expect(Environment(["XDG_CONFIG_HOME": "/x", "HOME": "/h"]).configurationDirectory() == "/x/cerebro-conn")
+        #expect(
+            Environment(["CEREBRO_CONN_HOME": "/c", "XDG_CONFIG_HOME": "/x", "HOME": "/h"])
+                .configurationDirectory() == "/c"
+        )
+        #expect(
+            Environment(["XDG_CONFIG_HOME": "/x", "HOME": "/h"]).configurationDirectory()
+                == "/x/cerebro-conn"
+        )
         #expect(Environment(["HOME": "/h"]).configurationDirectory() == "/h/.config/cerebro-conn")
         #expect(Environment(["HOME": "/h"]).configurationDirectory(override: "/o") == "/o")
     }

@@ -20,7 +20,10 @@ final class TemporaryFolder {
         for relative in relativePaths {
             let full = "\(path)/\(relative)"
             let parent = (full as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                atPath: parent,
+                withIntermediateDirectories: true
+            )
             _ = FileManager.default.createFile(atPath: full, contents: Data(contents.utf8))
         }
     }

@@ -1,4 +1,5 @@
 import CerebroConn
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

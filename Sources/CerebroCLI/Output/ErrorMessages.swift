@@ -77,12 +77,14 @@ enum ErrorMessages {
             )
         case .twoSets(let folder, let files):
             Message(
-                "folder \(folder) holds more than one certificate set (\(files.joined(separator: ", ")))",
+                "folder \(folder) holds more than one certificate set "
+                    + "(\(files.joined(separator: ", ")))",
                 hint: "a folder holds one set only: move one pair to a folder of its own"
             )
         case .incompleteSet(let folder, let present, let missing):
             Message(
-                "incomplete certificate set in \(folder): \(present) is there but \(missing) is missing",
+                "incomplete certificate set in \(folder): \(present) is there "
+                    + "but \(missing) is missing",
                 hint: "add \(missing) next to \(present)"
             )
         case .unknownHome(let path):

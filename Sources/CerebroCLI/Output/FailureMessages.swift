@@ -44,8 +44,9 @@ enum FailureMessages {
                 hint: "ask the server's administrator why the certificate is refused"
             )
         case .hostNameMismatch(let name, let others, let host):
-            let names = context.serverNames.map { $0.joined(separator: ", ") }
-                ?? "\(name)\(others > 0 ? " and \(others) other name\(others == 1 ? "" : "s")" : "")"
+            let names =
+                context.serverNames.map { $0.joined(separator: ", ") }
+                ?? "\(name)\(otherNames(others))"
             return Message(
                 "the server certificate of \(server) names \(names), not '\(host)'",
                 hint: "set --host to one of those names, or ask for a server certificate whose "
@@ -176,5 +177,10 @@ enum FailureMessages {
                 hint: "the server may be overloaded or blocked; check its log"
             )
         }
+    }
+
+    /// " and N other name(s)", or nothing for none.
+    private static func otherNames(_ count: Int) -> String {
+        count == 0 ? "" : " and \(count) other name\(count == 1 ? "" : "s")"
     }
 }

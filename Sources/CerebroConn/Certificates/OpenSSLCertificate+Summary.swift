@@ -1,4 +1,5 @@
 internal import CCerebroCrypto
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

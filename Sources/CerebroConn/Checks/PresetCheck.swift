@@ -61,7 +61,10 @@ public struct PresetCheck: Sendable {
 
     /// Reads, resolves and plans without connecting.
     public func prepare(_ name: String) -> CheckResult {
-        var result = CheckResult(name: name, outcome: .notAttempted(.preset(.notFound(name: name, directory: ""))))
+        var result = CheckResult(
+            name: name,
+            outcome: .notAttempted(.preset(.notFound(name: name, directory: "")))
+        )
         do {
             var preset = try store.load(named: name)
             preset.connectTimeout = timeoutOverride ?? preset.connectTimeout

@@ -72,33 +72,68 @@ public enum FailureCause: Sendable, Equatable {
         { text in alert(in: text).map { .clientCertificateRefused(alert: $0) } },
         hostMismatch,
         { $0.contains("certificate verify failed") ? .serverCertificateUntrusted : nil },
-        { $0.contains("connection requires a valid client certificate") ? .clientCertificateRequired : nil },
-        { text in quoted(after: "certificate authentication failed for user ", in: text).map { .certificateUserMismatch(user: $0) } },
+        {
+            $0.contains("connection requires a valid client certificate")
+                ? .clientCertificateRequired : nil
+        },
+        { text in
+            quoted(after: "certificate authentication failed for user ", in: text).map {
+                .certificateUserMismatch(user: $0)
+            }
+        },
         { $0.contains("no password supplied") ? .passwordRequired : nil },
-        { text in quoted(after: "password authentication failed for user ", in: text).map { .passwordFailed(user: $0) } },
+        { text in
+            quoted(after: "password authentication failed for user ", in: text).map {
+                .passwordFailed(user: $0)
+            }
+        },
         hbaRejection,
         { text in
-            text.contains("does not exist") && (text.contains("FATAL:  role") || text.contains("FATAL:  database"))
+            text.contains("does not exist")
+                && (text.contains("FATAL:  role") || text.contains("FATAL:  database"))
                 ? .unknownRoleOrDatabase(detail: line(containing: "FATAL:", in: text)) : nil
         },
-        { text in quoted(after: "root certificate file ", in: text, ending: "does not exist").map { .missingRootCertificate(path: $0) } },
-        rootCertificateUnreadable,
-        { text in quoted(after: "private key file ", in: text, ending: "has group or world access").map { .keyPermissions(path: $0) } },
         { text in
-            guard let path = quoted(after: "could not load private key file ", in: text) else { return nil }
+            quoted(after: "root certificate file ", in: text, ending: "does not exist").map {
+                .missingRootCertificate(path: $0)
+            }
+        },
+        rootCertificateUnreadable,
+        { text in
+            quoted(after: "private key file ", in: text, ending: "has group or world access").map {
+                .keyPermissions(path: $0)
+            }
+        },
+        { text in
+            guard let path = quoted(after: "could not load private key file ", in: text) else {
+                return nil
+            }
             if text.contains("key values mismatch") { return .keyMismatch(path: path) }
             if text.contains("bad decrypt") { return .wrongPassphrase(path: path) }
             if text.contains("processing error") { return .encryptedKey(path: path) }
             return .unreadableFile(path: path)
         },
-        { text in quoted(after: "certificate does not match private key file ", in: text).map { .keyMismatch(path: $0) } },
-        { text in quoted(after: "certificate present, but not private key file ", in: text).map { .keyFileMissing(path: $0) } },
-        { text in quoted(after: "could not read certificate file ", in: text).map { .unreadableFile(path: $0) } },
+        { text in
+            quoted(after: "certificate does not match private key file ", in: text).map {
+                .keyMismatch(path: $0)
+            }
+        },
+        { text in
+            quoted(after: "certificate present, but not private key file ", in: text).map {
+                .keyFileMissing(path: $0)
+            }
+        },
+        { text in
+            quoted(after: "could not read certificate file ", in: text).map {
+                .unreadableFile(path: $0)
+            }
+        },
         { $0.contains("Connection refused") ? .connectionRefused : nil },
         { $0.contains("timeout expired") ? .timedOut(.connecting) : nil },
         { $0.contains("could not translate host name") ? .unknownHost : nil },
         { text in
-            text.contains("server closed the connection unexpectedly") || text.contains("EOF detected")
+            text.contains("server closed the connection unexpectedly")
+                || text.contains("EOF detected")
                 ? .serverClosedConnection : nil
         },
     ]
@@ -130,7 +165,9 @@ public enum FailureCause: Sendable, Equatable {
         guard text.contains("pg_hba.conf rejects connection") else {
             return nil
         }
-        let lines = text.split(separator: "\n").filter { $0.contains("pg_hba.conf rejects connection") }
+        let lines = text.split(separator: "\n").filter {
+            $0.contains("pg_hba.conf rejects connection")
+        }
         if lines.first?.hasSuffix("no encryption") == true {
             return .encryptionRequired
         }
@@ -141,7 +178,9 @@ public enum FailureCause: Sendable, Equatable {
 
     /// The TLS alert after `SSL error: `, for alerts not matched more precisely.
     private static func alert(in text: String) -> String? {
-        guard let range = text.firstRange(of: "SSL error: tlsv1 alert ") ?? text.firstRange(of: "SSL error: sslv3 alert ")
+        guard
+            let range = text.firstRange(of: "SSL error: tlsv1 alert ")
+                ?? text.firstRange(of: "SSL error: sslv3 alert ")
         else {
             return nil
         }

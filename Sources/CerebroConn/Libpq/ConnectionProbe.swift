@@ -109,7 +109,8 @@ public enum ConnectionProbe {
         passphrase: String?
     ) -> [ConnectionParameter] {
         var parameters = plan.parameters.map { parameter in
-            parameter.keyword == "host" ? ConnectionParameter(keyword: "host", value: host) : parameter
+            parameter.keyword == "host"
+                ? ConnectionParameter(keyword: "host", value: host) : parameter
         }
         if let passphrase {
             parameters.append(ConnectionParameter(keyword: "sslpassword", value: passphrase))
@@ -117,7 +118,8 @@ public enum ConnectionProbe {
         return parameters
     }
 
-    private static func classify(_ attempt: AttemptFailure, messages: [String]) -> ConnectionFailure {
+    private static func classify(_ attempt: AttemptFailure, messages: [String]) -> ConnectionFailure
+    {
         let kind: ConnectionFailure.Kind =
             if attempt.badParameters {
                 .notAttempted
@@ -134,7 +136,8 @@ public enum ConnectionProbe {
         )
         if attempt.timedOut {
             failure.timeoutPhase =
-                attempt.duringQuery ? .querying : attempt.stage == .beforeTCP ? .connecting : .answering
+                attempt.duringQuery
+                ? .querying : attempt.stage == .beforeTCP ? .connecting : .answering
         }
         return failure
     }

@@ -177,11 +177,13 @@ final class LibpqConnection {
         let host = LibpqText.decode(PQhost(handle))
         let address = LibpqText.optional(PQhostaddr(handle)).map { " (\($0))" } ?? ""
         let port = LibpqText.decode(PQport(handle))
-        let waited = stage == .beforeTCP
+        let waited =
+            stage == .beforeTCP
             ? "no TCP connection within \(seconds) s"
             : "connected, but the server did not answer within \(seconds) s"
         return AttemptFailure(
-            message: "connection to server at \"\(host)\"\(address), port \(port) failed: \(waited)",
+            message:
+                "connection to server at \"\(host)\"\(address), port \(port) failed: \(waited)",
             stage: stage,
             timedOut: true,
             badParameters: false

@@ -18,7 +18,12 @@ enum JSONErrorPosition {
     static func locate(in data: Data) -> (position: String, problem: String)? {
         var error = json_error_t()
         let parsed = data.withUnsafeBytes { bytes in
-            json_loadb(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count, 0, &error)
+            json_loadb(
+                bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+                bytes.count,
+                0,
+                &error
+            )
         }
         if let parsed {
             json_delete(parsed)
