@@ -29,6 +29,8 @@ extension TestReport {
             object.error = messages.map(\.text).joined(separator: "\n")
             object.cause = messages.first?.text
             object.fix = messages.first?.hint
+        case .prepared:
+            break
         }
         return object
     }

@@ -12,7 +12,7 @@ enum TestReport {
             case .noResponse: .noResponse
             case .notAttempted: .notAttempted
             }
-        case .notAttempted: .notAttempted
+        case .notAttempted, .prepared: .notAttempted
         }
     }
 
@@ -56,6 +56,8 @@ enum TestReport {
             for message in problem.messages {
                 context.diagnostics.error(Message(oneLine(result.name, message)))
             }
+        case .prepared:
+            break
         }
     }
 

@@ -22,6 +22,8 @@ public struct CheckResult: Sendable {
         case failed(ConnectionFailure)
         /// No connection was attempted.
         case notAttempted(CheckProblem)
+        /// Read, looked up and planned, and not connected yet: what `prepare` ends with.
+        case prepared
     }
 
     /// The name asked for.
@@ -61,10 +63,7 @@ public struct PresetCheck: Sendable {
 
     /// Reads, resolves and plans without connecting.
     public func prepare(_ name: String) -> CheckResult {
-        var result = CheckResult(
-            name: name,
-            outcome: .notAttempted(.preset(.notFound(name: name, directory: "")))
-        )
+        var result = CheckResult(name: name, outcome: .prepared)
         do {
             var preset = try store.load(named: name)
             preset.connectTimeout = timeoutOverride ?? preset.connectTimeout
