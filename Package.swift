@@ -13,13 +13,18 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        .systemLibrary(
+            name: "CJansson",
+            pkgConfig: "jansson",
+            providers: [.apt(["libjansson-dev"])]
+        ),
         .target(
             name: "CCerebroCrypto",
             linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]
         ),
         .target(
             name: "CerebroConn",
-            dependencies: ["CLibPQ", "CCerebroCrypto"]
+            dependencies: ["CLibPQ", "CCerebroCrypto", "CJansson"]
         ),
         .target(
             name: "CerebroCLI",

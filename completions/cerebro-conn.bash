@@ -118,7 +118,8 @@ _cerebro_conn_options() {
         'edit') REPLY+=(--host --port --db --user --ssl --verify --certdir --timeout --no-ssl --no-certdir) ;;
         'list') REPLY+=(--names --json) ;;
         'show') REPLY+=(--json) ;;
-        'test') REPLY+=(--all --json) ;;
+        'certs') REPLY+=(--expiring --json) ;;
+        'test') REPLY+=(--all --jobs --timeout --json --passphrase-file) ;;
     esac
 }
 
@@ -128,8 +129,9 @@ _cerebro_conn_option_action() {
     case "$1 $2" in
         *' --config' | 'add --certdir' | 'edit --certdir') REPLY=(directories) ;;
         *' --color') REPLY=(words 'auto' 'always' 'never') ;;
-        'add --host' | 'add --port' | 'add --db' | 'add --user' | 'add --timeout' | 'edit --host' | 'edit --port' | 'edit --db' | 'edit --user' | 'edit --timeout') REPLY=(nothing) ;;
+        'add --host' | 'add --port' | 'add --db' | 'add --user' | 'add --timeout' | 'edit --host' | 'edit --port' | 'edit --db' | 'edit --user' | 'edit --timeout' | 'certs --expiring' | 'test --jobs' | 'test --timeout') REPLY=(nothing) ;;
         'add --verify' | 'edit --verify') REPLY=(words 'full' 'ca' 'none') ;;
+        'test --passphrase-file') REPLY=(files) ;;
         *) return 1 ;;
     esac
 }
@@ -138,12 +140,12 @@ _cerebro_conn_option_action() {
 _cerebro_conn_argument_action() {
     case "$1 $2" in
         'add 0' | 'rename 1') REPLY=(nothing) ;;
-        'edit 0' | 'rename 0' | 'remove 0' | 'show 0' | 'certs 0') REPLY=(presets) ;;
+        'edit 0' | 'rename 0' | 'remove 0' | 'show 0') REPLY=(presets) ;;
         'completion 0') REPLY=(words 'bash' 'zsh' 'fish') ;;
         'help 0') REPLY=(commands) ;;
         *)
             case $1 in
-                'test') REPLY=(presets) ;;
+                'certs' | 'test') REPLY=(presets) ;;
                 *) REPLY=(nothing) ;;
             esac
             ;;

@@ -24,7 +24,7 @@ function __cerebro_conn_state
                     set ended 1
                 case '--config=*'
                     set config (string replace -- --config= '' $token)
-                case --config --color --host --port --db --user --verify --certdir --timeout
+                case --config --color --host --port --db --user --verify --certdir --timeout --expiring --jobs --passphrase-file
                     set pending $token
             end
         else if test -z "$command"
@@ -76,7 +76,7 @@ complete -c cerebro-conn -n __cerebro_conn_needs_command -a 'rename' -d 'rename 
 complete -c cerebro-conn -n __cerebro_conn_needs_command -a 'remove' -d 'delete a preset'
 complete -c cerebro-conn -n __cerebro_conn_needs_command -a 'list' -d 'list the presets'
 complete -c cerebro-conn -n __cerebro_conn_needs_command -a 'show' -d 'show a preset, its certificate set and its connection plan'
-complete -c cerebro-conn -n __cerebro_conn_needs_command -a 'certs' -d 'explain where a preset\'s certificates come from'
+complete -c cerebro-conn -n __cerebro_conn_needs_command -a 'certs' -d 'explain where a preset\'s certificates come from and what they hold'
 complete -c cerebro-conn -n __cerebro_conn_needs_command -a 'test' -d 'connect with presets for real and report what happened'
 complete -c cerebro-conn -n __cerebro_conn_needs_command -a 'completion' -d 'print a shell completion script'
 complete -c cerebro-conn -n __cerebro_conn_needs_command -a 'help' -d 'show help for the tool or a command'
@@ -111,9 +111,14 @@ complete -c cerebro-conn -n '__cerebro_conn_using list' -l names -d 'print only 
 complete -c cerebro-conn -n '__cerebro_conn_using list' -l json -d 'print a JSON array of presets'
 complete -c cerebro-conn -n '__cerebro_conn_using show' -l json -d 'print one JSON object'
 complete -c cerebro-conn -n '__cerebro_conn_argument show 0' -a '(__cerebro_conn_presets)'
-complete -c cerebro-conn -n '__cerebro_conn_argument certs 0' -a '(__cerebro_conn_presets)'
+complete -c cerebro-conn -n '__cerebro_conn_using certs' -l expiring -x -d 'list certificates in use that end within DAYS days; exit 1 if any'
+complete -c cerebro-conn -n '__cerebro_conn_using certs' -l json -d 'print JSON'
+complete -c cerebro-conn -n '__cerebro_conn_argument certs 0 +' -a '(__cerebro_conn_presets)'
 complete -c cerebro-conn -n '__cerebro_conn_using test' -l all -d 'test every preset'
+complete -c cerebro-conn -n '__cerebro_conn_using test' -l jobs -x -d 'test at most N presets at once (default 16)'
+complete -c cerebro-conn -n '__cerebro_conn_using test' -l timeout -x -d 'wait S seconds for each address, instead of each preset\'s own time-out'
 complete -c cerebro-conn -n '__cerebro_conn_using test' -l json -d 'print a JSON array with one object per preset'
+complete -c cerebro-conn -n '__cerebro_conn_using test' -l passphrase-file -x -a '(__fish_complete_path)' -d 'read encrypted keys\' passphrase from FILE\'s first line (mode 0600)'
 complete -c cerebro-conn -n '__cerebro_conn_argument test 0 +' -a '(__cerebro_conn_presets)'
 complete -c cerebro-conn -n '__cerebro_conn_argument completion 0' -a 'bash zsh fish'
 complete -c cerebro-conn -n '__cerebro_conn_argument help 0' -a 'add' -d 'create a connection preset'
@@ -122,7 +127,7 @@ complete -c cerebro-conn -n '__cerebro_conn_argument help 0' -a 'rename' -d 'ren
 complete -c cerebro-conn -n '__cerebro_conn_argument help 0' -a 'remove' -d 'delete a preset'
 complete -c cerebro-conn -n '__cerebro_conn_argument help 0' -a 'list' -d 'list the presets'
 complete -c cerebro-conn -n '__cerebro_conn_argument help 0' -a 'show' -d 'show a preset, its certificate set and its connection plan'
-complete -c cerebro-conn -n '__cerebro_conn_argument help 0' -a 'certs' -d 'explain where a preset\'s certificates come from'
+complete -c cerebro-conn -n '__cerebro_conn_argument help 0' -a 'certs' -d 'explain where a preset\'s certificates come from and what they hold'
 complete -c cerebro-conn -n '__cerebro_conn_argument help 0' -a 'test' -d 'connect with presets for real and report what happened'
 complete -c cerebro-conn -n '__cerebro_conn_argument help 0' -a 'completion' -d 'print a shell completion script'
 complete -c cerebro-conn -n '__cerebro_conn_argument help 0' -a 'help' -d 'show help for the tool or a command'

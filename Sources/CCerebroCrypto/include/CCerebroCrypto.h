@@ -4,6 +4,9 @@
 #define CCEREBRO_CRYPTO_H
 
 #include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -13,5 +16,29 @@
 
 /// The number of entries in a stack of general names (a macro in OpenSSL).
 int CCerebroCrypto_GeneralNames_count(const GENERAL_NAMES *names);
+
+/// The entry at `index` in a stack of general names, not owned by the caller (a macro in OpenSSL).
+GENERAL_NAME *CCerebroCrypto_GeneralNames_value(const GENERAL_NAMES *names, int index);
+
+/// Frees memory that OpenSSL allocated for the caller (`OPENSSL_free`, a macro).
+void CCerebroCrypto_free(void *pointer);
+
+/// The bytes written to a memory BIO so far, not owned by the caller (`BIO_get_mem_data`).
+long CCerebroCrypto_BIO_getMemoryData(BIO *bio, char **data);
+
+/// Flags for `X509_NAME_print_ex`: RFC 2253 one-line form, with UTF-8 kept as is.
+unsigned long CCerebroCrypto_nameFlagsRFC2253UTF8(void);
+
+/// The reason part of a packed OpenSSL error code (`ERR_GET_REASON`).
+int CCerebroCrypto_errorReason(unsigned long code);
+
+/// A new, empty stack of certificates that does not own its entries (`sk_X509_new_null`).
+STACK_OF(X509) *CCerebroCrypto_X509Stack_new(void);
+
+/// Appends a certificate without taking a reference (`sk_X509_push`); returns 0 on failure.
+int CCerebroCrypto_X509Stack_push(STACK_OF(X509) *stack, X509 *certificate);
+
+/// Frees the stack but not the certificates in it (`sk_X509_free`).
+void CCerebroCrypto_X509Stack_free(STACK_OF(X509) *stack);
 
 #endif

@@ -1,5 +1,10 @@
 import CerebroConn
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `add [NAME] --host H[:P] ...`: creates a preset, asking for what is missing on a terminal.
 enum AddCommand {
@@ -12,16 +17,20 @@ enum AddCommand {
             never holds a password.
             """,
         arguments: [
-            ArgumentSpec(name: "NAME", kind: .text, arity: .optional, help: "the preset's name"),
+            ArgumentSpec(name: "NAME", kind: .text, arity: .optional, help: "the preset's name")
         ],
         options: PresetOptions.fields,
         run: run
     )
 
-    private static func run(_ invocation: Invocation, _ context: CommandContext) throws -> ExitStatus {
+    private static func run(_ invocation: Invocation, _ context: CommandContext) throws
+        -> ExitStatus
+    {
         let name = try invocation.arguments.first ?? ask("name", for: invocation, context)
         let host = try invocation.value("host") ?? ask("host", for: invocation, context)
-        let user = context.environment["USER"] ?? context.environment["LOGNAME"] ?? NSUserName()
+        let user =
+            context.environment["USER"] ?? context.environment["LOGNAME"]
+            ?? ProcessInfo.processInfo.userName
 
         var preset = Preset(name: name, host: host, user: user)
         var hostGiven = invocation
@@ -66,6 +75,10 @@ enum AddCommand {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmingWhitespace: String {
-        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        String(
+            drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: {
+                $0 == " " || $0 == "\t"
+            }).reversed()
+        )
     }
 }

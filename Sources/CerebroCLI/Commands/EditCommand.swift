@@ -7,13 +7,20 @@ enum EditCommand {
         abstract: "change a preset",
         discussion: "Changes only the fields given; '--no-ssl' and '--no-certdir' clear them.",
         arguments: [
-            ArgumentSpec(name: "NAME", kind: .presetName, arity: .required, help: "the preset to change"),
+            ArgumentSpec(
+                name: "NAME",
+                kind: .presetName,
+                arity: .required,
+                help: "the preset to change"
+            )
         ],
         options: PresetOptions.fields + PresetOptions.clearing,
         run: run
     )
 
-    private static func run(_ invocation: Invocation, _ context: CommandContext) throws -> ExitStatus {
+    private static func run(_ invocation: Invocation, _ context: CommandContext) throws
+        -> ExitStatus
+    {
         let name = invocation.arguments[0]
         var preset = try context.store.load(named: name)
         try PresetOptions.apply(invocation, to: &preset, environment: context.environment)

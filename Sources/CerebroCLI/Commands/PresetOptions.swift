@@ -4,8 +4,13 @@ import CerebroConn
 enum PresetOptions {
     /// The options that set a preset's fields.
     static let fields: [OptionSpec] = [
-        .value("host", .text, placeholder: "H[:P]", help: "server host name or address, "
-            + "several separated by commas; ':P' sets the port too"),
+        .value(
+            "host",
+            .text,
+            placeholder: "H[:P]",
+            help: "server host name or address, "
+                + "several separated by commas; ':P' sets the port too"
+        ),
         .value("port", .number, placeholder: "N", help: "server port (default 5432)"),
         .value("db", .text, placeholder: "D", help: "database name (default memoria)"),
         .value("user", .text, placeholder: "U", help: "role to log in as (default $USER)"),
@@ -17,10 +22,20 @@ enum PresetOptions {
             help: "how the server certificate is checked under --ssl: full (chain and host "
                 + "name, the default), ca (chain only) or none (encrypt only)"
         ),
-        .value("certdir", .directory, placeholder: "DIR", help: "folder holding this preset's "
-            + "certificate set; without it $HOME/cerebro, then $CEREBRO_HOME/etc are searched"),
-        .value("timeout", .number, placeholder: "S", help: "seconds to wait for each address "
-            + "(default 10)"),
+        .value(
+            "certdir",
+            .directory,
+            placeholder: "DIR",
+            help: "folder holding this preset's "
+                + "certificate set; without it $HOME/cerebro, then $CEREBRO_HOME/etc are searched"
+        ),
+        .value(
+            "timeout",
+            .number,
+            placeholder: "S",
+            help: "seconds to wait for each address "
+                + "(default 10)"
+        ),
     ]
 
     /// The options only `edit` has, to clear a field.
@@ -44,10 +59,14 @@ enum PresetOptions {
             }
         }
         if let port = try invocation.number("port") {
-            if let host = invocation.value("host"), let given = try HostSpec.split(host, command: command).port,
+            if let host = invocation.value("host"),
+                let given = try HostSpec.split(host, command: command).port,
                 given != port
             {
-                throw UsageError(command: command, message: "'--host \(host)' and '--port \(port)' disagree")
+                throw UsageError(
+                    command: command,
+                    message: "'--host \(host)' and '--port \(port)' disagree"
+                )
             }
             preset.port = port
         }
@@ -79,13 +98,18 @@ enum PresetOptions {
         }
         if let folder = invocation.value("certdir") {
             guard let path = PathExpansion.absolute(folder, environment: environment) else {
-                throw UsageError(command: command, message: "'--certdir \(folder)': no such user account for '~'")
+                throw UsageError(
+                    command: command,
+                    message: "'--certdir \(folder)': no such user account for '~'"
+                )
             }
             preset.certificateFolder = path
         }
     }
 
-    private static func exclusive(_ invocation: Invocation, _ first: String, _ second: String) throws(UsageError) {
+    private static func exclusive(_ invocation: Invocation, _ first: String, _ second: String)
+        throws(UsageError)
+    {
         if invocation.has(first), invocation.has(second) {
             throw UsageError(
                 command: invocation.command.name,
@@ -118,9 +142,14 @@ enum HostSpec {
         return (String(text[..<colon]), port)
     }
 
-    private static func port(_ text: Substring, whole: String, command: String) throws(UsageError) -> Int {
+    private static func port(_ text: Substring, whole: String, command: String) throws(UsageError)
+        -> Int
+    {
         guard let number = Int(text), (1...65535).contains(number) else {
-            throw UsageError(command: command, message: "'--host \(whole)': the port after ':' must be a number from 1 to 65535")
+            throw UsageError(
+                command: command,
+                message: "'--host \(whole)': the port after ':' must be a number from 1 to 65535"
+            )
         }
         return number
     }

@@ -6,12 +6,19 @@ enum RemoveCommand {
         name: "remove",
         abstract: "delete a preset",
         arguments: [
-            ArgumentSpec(name: "NAME", kind: .presetName, arity: .required, help: "the preset to delete"),
+            ArgumentSpec(
+                name: "NAME",
+                kind: .presetName,
+                arity: .required,
+                help: "the preset to delete"
+            )
         ],
         run: run
     )
 
-    private static func run(_ invocation: Invocation, _ context: CommandContext) throws -> ExitStatus {
+    private static func run(_ invocation: Invocation, _ context: CommandContext) throws
+        -> ExitStatus
+    {
         let name = invocation.arguments[0]
         try context.store.remove(named: name)
         context.diagnostics.note("removed preset '\(name)'")

@@ -6,13 +6,20 @@ enum RenameCommand {
         name: "rename",
         abstract: "rename a preset",
         arguments: [
-            ArgumentSpec(name: "OLD", kind: .presetName, arity: .required, help: "the preset's name"),
+            ArgumentSpec(
+                name: "OLD",
+                kind: .presetName,
+                arity: .required,
+                help: "the preset's name"
+            ),
             ArgumentSpec(name: "NEW", kind: .text, arity: .required, help: "its new name"),
         ],
         run: run
     )
 
-    private static func run(_ invocation: Invocation, _ context: CommandContext) throws -> ExitStatus {
+    private static func run(_ invocation: Invocation, _ context: CommandContext) throws
+        -> ExitStatus
+    {
         let (old, new) = (invocation.arguments[0], invocation.arguments[1])
         try context.store.rename(old, to: new)
         context.diagnostics.note("renamed preset '\(old)' to '\(new)'")

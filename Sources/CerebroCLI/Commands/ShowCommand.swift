@@ -11,13 +11,20 @@ enum ShowCommand {
             change what the preset does.
             """,
         arguments: [
-            ArgumentSpec(name: "NAME", kind: .presetName, arity: .required, help: "the preset to show"),
+            ArgumentSpec(
+                name: "NAME",
+                kind: .presetName,
+                arity: .required,
+                help: "the preset to show"
+            )
         ],
         options: [.flag("json", help: "print one JSON object")],
         run: run
     )
 
-    private static func run(_ invocation: Invocation, _ context: CommandContext) throws -> ExitStatus {
+    private static func run(_ invocation: Invocation, _ context: CommandContext) throws
+        -> ExitStatus
+    {
         let checker = PresetCheck(store: context.store, lookup: context.lookup)
         let result = checker.prepare(invocation.arguments[0])
         guard let preset = result.preset else {
@@ -28,7 +35,9 @@ enum ShowCommand {
         }
 
         if invocation.has("json") {
-            context.terminal.writeOut(JSONOutput.render(ShowObject(result, preset, context.environment)))
+            context.terminal.writeOut(
+                JSONOutput.render(ShowObject(result, preset, context.environment))
+            )
         } else {
             context.terminal.writeOut(text(result, preset, context.environment))
         }
@@ -39,11 +48,17 @@ enum ShowCommand {
         return .success
     }
 
-    private static func text(_ result: CheckResult, _ preset: Preset, _ environment: Environment) -> String {
+    private static func text(_ result: CheckResult, _ preset: Preset, _ environment: Environment)
+        -> String
+    {
         var lines = ["preset"] + PresetPresentation.aligned(PresetPresentation.fields(preset))
-        lines += ["certificate lookup"] + (result.trail.map(PresetPresentation.trail) ?? []).map { "  " + $0 }
+        lines +=
+            ["certificate lookup"]
+            + (result.trail.map(PresetPresentation.trail) ?? []).map { "  " + $0 }
         if let plan = result.plan {
-            lines += ["certificate set"] + PresetPresentation.aligned(PresetPresentation.set(plan.certificateSet))
+            lines +=
+                ["certificate set"]
+                + PresetPresentation.aligned(PresetPresentation.set(plan.certificateSet))
             lines += ["connection plan"]
             lines += plan.parameters.map { "  \($0.keyword)=\(ConnectionPlan.quote($0.value))" }
             lines += ["  " + PresetPresentation.verification(plan)]
@@ -51,7 +66,9 @@ enum ShowCommand {
         let ambient = environment.libpqSSLVariables.keys.sorted()
         if !ambient.isEmpty {
             lines += ["environment"]
-            lines += ambient.map { "  \($0) is set and has no effect: the plan gives every SSL keyword" }
+            lines += ambient.map {
+                "  \($0) is set and has no effect: the plan gives every SSL keyword"
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -71,7 +88,9 @@ enum ShowCommand {
             self.preset = JSONOutput.PresetObject(preset)
             lookup = result.trail?.steps.map(PresetPresentation.stepObject) ?? []
             certificateSet = result.plan?.certificateSet.map(PresetPresentation.setObject)
-            plan = result.plan.map { Dictionary($0.parameters.map { ($0.keyword, $0.value) }) { _, last in last } }
+            plan = result.plan.map {
+                Dictionary($0.parameters.map { ($0.keyword, $0.value) }) { _, last in last }
+            }
             conninfo = result.plan?.conninfo
             verification = result.plan.map(PresetPresentation.verification)
             if result.plan == nil, case .notAttempted(let problem) = result.outcome {
@@ -84,17 +103,6 @@ enum ShowCommand {
             case preset, lookup, plan, conninfo, verification, error
             case certificateSet = "certificate_set"
             case ignoredEnvironment = "ignored_environment"
-        }
-    }
-}
-
-extension CheckProblem {
-    /// The library error inside, for rendering.
-    var underlying: any Error {
-        switch self {
-        case .preset(let error): error
-        case .lookup(let error): error
-        case .plan(let error): error
         }
     }
 }

@@ -16,7 +16,11 @@ public struct CommandContext: Sendable {
         self.terminal = terminal
         self.environment = environment
         self.globals = globals
-        self.diagnostics = Diagnostics(terminal: terminal, globals: globals, environment: environment)
+        self.diagnostics = Diagnostics(
+            terminal: terminal,
+            globals: globals,
+            environment: environment
+        )
     }
 
     /// The configuration folder in force.

@@ -22,6 +22,8 @@ enum ErrorMessages {
         case let error as PresetError: message(for: error)
         case let error as CertificateLookupError: message(for: error)
         case let error as PlanError: message(for: error)
+        case let error as PassphraseProblem: message(for: error)
+        case let error as FindingsError: message(for: error)
         case let error as CommandFailure: error.message
         default: Message("unexpected failure: \(error)", hint: "please report this as a bug")
         }
@@ -75,12 +77,14 @@ enum ErrorMessages {
             )
         case .twoSets(let folder, let files):
             Message(
-                "folder \(folder) holds more than one certificate set (\(files.joined(separator: ", ")))",
+                "folder \(folder) holds more than one certificate set "
+                    + "(\(files.joined(separator: ", ")))",
                 hint: "a folder holds one set only: move one pair to a folder of its own"
             )
         case .incompleteSet(let folder, let present, let missing):
             Message(
-                "incomplete certificate set in \(folder): \(present) is there but \(missing) is missing",
+                "incomplete certificate set in \(folder): \(present) is there "
+                    + "but \(missing) is missing",
                 hint: "add \(missing) next to \(present)"
             )
         case .unknownHome(let path):

@@ -1,5 +1,10 @@
 import CerebroConn
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// JSON shapes of what commands print with `--json`; field names are part of the interface.
 enum JSONOutput {

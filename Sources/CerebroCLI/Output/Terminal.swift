@@ -1,4 +1,14 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The tool's connection to the outside: two output streams, input, and what they are.
 ///
@@ -38,8 +48,8 @@ public struct Terminal: Sendable {
     /// The process's own standard streams.
     public static var standard: Terminal {
         Terminal(
-            writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeErr: { FileHandle.standardError.write(Data($0.utf8)) },
+            writeOut: { TerminalOutput.write($0, to: STDOUT_FILENO) },
+            writeErr: { TerminalOutput.write($0, to: STDERR_FILENO) },
             readLine: TerminalInput.readLine,
             inputIsTerminal: isatty(STDIN_FILENO) == 1,
             outputIsTerminal: isatty(STDOUT_FILENO) == 1,
@@ -48,11 +58,42 @@ public struct Terminal: Sendable {
     }
 }
 
+/// Writing to the standard streams with `write(2)`, unbuffered, so that standard output and
+/// standard error reach a shared terminal in the order they were written.
+enum TerminalOutput {
+    /// Writes all of `text` to `descriptor`, going on after interruptions and partial writes.
+    ///
+    /// Any other failure (a closed pipe, a full disk) drops the rest: there is nowhere left to
+    /// report it.
+    static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                let written = writeOnce(descriptor, base + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
+    }
+
+    #if canImport(Glibc)
+        private static let writeOnce = Glibc.write
+    #elseif canImport(Darwin)
+        private static let writeOnce = Darwin.write
+    #endif
+}
+
 /// Reading from the controlling terminal, with echo off for secrets.
 enum TerminalInput {
     /// Prints `prompt` on standard error and reads a line from standard input.
     static func readLine(prompt: String, echo: Bool) -> String? {
-        FileHandle.standardError.write(Data(prompt.utf8))
+        TerminalOutput.write(prompt, to: STDERR_FILENO)
         guard !echo else {
             return Swift.readLine(strippingNewline: true)
         }
@@ -67,7 +108,7 @@ enum TerminalInput {
         defer {
             if hasTerminal {
                 tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-                FileHandle.standardError.write(Data("\n".utf8))
+                TerminalOutput.write("\n", to: STDERR_FILENO)
             }
         }
         return Swift.readLine(strippingNewline: true)

@@ -12,7 +12,7 @@ enum TestReport {
             case .noResponse: .noResponse
             case .notAttempted: .notAttempted
             }
-        case .notAttempted: .notAttempted
+        case .notAttempted, .prepared: .notAttempted
         }
     }
 
@@ -26,120 +26,91 @@ enum TestReport {
         }
     }
 
-    /// Writes the verdict and facts to stdout, and any failure with its fix to stderr.
+    /// Writes the verdict and facts to stdout, and warnings and any failure with its fix to
+    /// stderr, one line each.
     static func print(_ result: CheckResult, _ context: CommandContext) {
-        let color: Color = switch status(result) {
-        case .success: .green
-        case .noResponse: .yellow
-        default: .red
-        }
-        context.diagnostics.result("\(result.name): \(context.diagnostics.paintResult(verdict(result), color))")
+        let color: Color =
+            switch status(result) {
+            case .success: .green
+            case .noResponse: .yellow
+            default: .red
+            }
+        let verdict = context.diagnostics.paintResult(verdict(result), color)
+        context.diagnostics.result("\(result.name): \(verdict)")
 
+        for warning in result.findings where warning.severity == .warning {
+            let message = ErrorMessages.message(for: warning)
+            context.diagnostics.warning(Message(oneLine(result.name, message)))
+        }
         switch result.outcome {
         case .accepted(let report):
             let rows = facts(report, plan: result.plan)
-            context.terminal.writeOut(PresetPresentation.aligned(rows).joined(separator: "\n") + "\n")
+            let lines = PresetPresentation.aligned(rows).joined(separator: "\n")
+            context.terminal.writeOut(lines + "\n")
         case .failed(let failure):
-            context.diagnostics.error(Message("\(result.name): \(failure.message)"))
+            let explanation = explain(failure, result)
+            context.diagnostics.error(Message(oneLine(result.name, explanation)))
+            let libpq = failure.message.replacing("\n", with: "\n  ")
+            context.diagnostics.detail("  libpq: " + libpq)
         case .notAttempted(let problem):
-            let message = ErrorMessages.message(for: problem.underlying)
-            context.diagnostics.error(Message("\(result.name): \(message.text)", hint: message.hint))
+            for message in problem.messages {
+                context.diagnostics.error(Message(oneLine(result.name, message)))
+            }
+        case .prepared:
+            break
         }
     }
 
-    /// The facts of an accepted connection as label/value rows.
-    static func facts(_ report: ConnectionReport, plan: ConnectionPlan?) -> [(String, String)] {
-        let address = report.hostAddress.map { " (\($0))" } ?? ""
-        var rows = [("server", "\(report.host)\(address), port \(report.port)")]
-        rows.append(("version", report.serverVersion.map { "PostgreSQL \($0)" } ?? "unknown"))
-        if report.usesSSL {
-            let bits = report.keyBits.map { ", \($0)-bit key" } ?? ""
-            rows.append(("tls", "\(report.tlsProtocol ?? "?"), \(report.cipher ?? "?")\(bits)"))
-        } else {
-            rows.append(("tls", "none: the connection is not encrypted"))
+    /// The cause and fix of a failed connection, with every fact the check gathered.
+    static func explain(_ failure: ConnectionFailure, _ result: CheckResult) -> Message {
+        let cause = FailureCause.recognise(failure)
+        guard let preset = result.preset, cause != .unrecognised else {
+            return Message(failure.message, hint: "run with -v for more, or see the server's log")
         }
-        if let plan {
-            rows.append(("verified", PresetPresentation.verification(plan).replacingOccurrences(of: " will be ", with: " was ")))
-            rows.append(("client", plan.certificateSet?.clientCertificate.map { "\($0) presented" } ?? "no certificate presented"))
+
+        let context = FailureContext(
+            preset: preset,
+            plan: result.plan,
+            host: failure.host,
+            clientCommonName: result.clientCertificate?.commonName,
+            clientIssuer: result.clientCertificate?.issuer,
+            serverNames: result.peekedServerCertificate?.hostNames,
+            serverIssuer: result.peekedServerCertificate?.issuer
+        )
+        return withRetryNote(FailureMessages.explain(cause, context), failure, cause, preset)
+    }
+
+    /// Under `sslmode=prefer` libpq retries without SSL after an SSL failure; when pg_hba.conf
+    /// refuses that too, the first attempt explains the failure and the retry is noted.
+    private static func withRetryNote(
+        _ message: Message,
+        _ failure: ConnectionFailure,
+        _ cause: FailureCause,
+        _ preset: Preset
+    ) -> Message {
+        guard cause != .encryptionRequired, failure.message.contains(", no encryption") else {
+            return message
         }
-        rows.append(("time", "connect \(milliseconds(report.connectTime)), first query \(milliseconds(report.queryTime))"))
-        return rows
+        let note =
+            "libpq's retry without SSL was refused too (pg_hba.conf requires SSL); "
+            + "'cerebro-conn edit \(preset.name) --ssl' skips that retry"
+        return Message(message.text, hint: message.hint.map { "\($0); \(note)" } ?? note)
+    }
+
+    /// A message and its fix on one line, as `test` reports each failure.
+    static func oneLine(_ name: String, _ message: Message) -> String {
+        "\(name): \(message.text)" + (message.hint.map { "; \($0)" } ?? "")
     }
 
     /// A duration as milliseconds with one decimal.
     static func milliseconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return "\((value * 10).rounded() / 10) ms"
+        "\((millisecondsValue(duration) * 10).rounded() / 10) ms"
     }
 
-    /// The JSON object for one result.
-    static func object(_ result: CheckResult) -> TestObject {
-        var object = TestObject(name: result.name, status: verdict(result), exitCode: status(result).rawValue)
-        object.sslmode = result.plan?.sslMode.rawValue
-        switch result.outcome {
-        case .accepted(let report):
-            object.host = report.host
-            object.address = report.hostAddress
-            object.port = report.port
-            object.tlsProtocol = report.tlsProtocol
-            object.cipher = report.cipher
-            object.keyBits = report.keyBits
-            object.serverVersion = report.serverVersion
-            object.connectMs = millisecondsValue(report.connectTime)
-            object.queryMs = millisecondsValue(report.queryTime)
-            object.clientCertificate = result.plan?.certificateSet?.clientCertificate
-            object.verifiedAgainst = result.plan?.verifiedAgainst
-            object.hostNameChecked = result.plan?.checksHostName
-        case .failed(let failure):
-            object.error = failure.message
-        case .notAttempted(let problem):
-            object.error = ErrorMessages.message(for: problem.underlying).text
-        }
-        return object
-    }
-
-    private static func millisecondsValue(_ duration: Duration) -> Double {
-        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    /// A duration as milliseconds, to the microsecond.
+    static func millisecondsValue(_ duration: Duration) -> Double {
+        let seconds = Double(duration.components.seconds)
+        let value = seconds * 1000 + Double(duration.components.attoseconds) / 1e15
         return (value * 1000).rounded() / 1000
-    }
-
-    /// The JSON shape of one `test` result; keys are documented in the README.
-    struct TestObject: Encodable {
-        var name: String
-        var status: String
-        var exitCode: Int32
-        var sslmode: String?
-        var host: String?
-        var address: String?
-        var port: String?
-        var tlsProtocol: String?
-        var cipher: String?
-        var keyBits: Int?
-        var serverVersion: String?
-        var connectMs: Double?
-        var queryMs: Double?
-        var clientCertificate: String?
-        var verifiedAgainst: String?
-        var hostNameChecked: Bool?
-        var error: String?
-
-        init(name: String, status: String, exitCode: Int32) {
-            self.name = name
-            self.status = status
-            self.exitCode = exitCode
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case name, status, sslmode, host, address, port, cipher, error
-            case exitCode = "exit_code"
-            case tlsProtocol = "tls_protocol"
-            case keyBits = "key_bits"
-            case serverVersion = "server_version"
-            case connectMs = "connect_ms"
-            case queryMs = "query_ms"
-            case clientCertificate = "client_certificate"
-            case verifiedAgainst = "verified_against"
-            case hostNameChecked = "host_name_checked"
-        }
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Why looking up a preset's certificate set failed.
 public enum CertificateLookupError: Error, Equatable, Sendable {
@@ -119,7 +123,9 @@ public struct CertificateLookup: Sendable {
 
         for (folder, role) in folders {
             if outcome != nil {
-                steps.append(LookupStep(folder: folder, role: role, files: [], verdict: .notConsulted))
+                steps.append(
+                    LookupStep(folder: folder, role: role, files: [], verdict: .notConsulted)
+                )
                 continue
             }
             switch list(folder) {
@@ -129,11 +135,20 @@ public struct CertificateLookup: Sendable {
                 steps.append(LookupStep(folder: folder, role: role, files: [], verdict: .empty))
             case .failure(let error):
                 outcome = .failure(error)
-                steps.append(LookupStep(folder: folder, role: role, files: [], verdict: .failed(error)))
+                steps.append(
+                    LookupStep(folder: folder, role: role, files: [], verdict: .failed(error))
+                )
             case .success(let files):
                 let found = assemble(files, in: folder, role: role).map { Optional($0) }
                 outcome = found
-                steps.append(LookupStep(folder: folder, role: role, files: files, verdict: verdict(for: found)))
+                steps.append(
+                    LookupStep(
+                        folder: folder,
+                        role: role,
+                        files: files,
+                        verdict: verdict(for: found)
+                    )
+                )
             }
         }
         return LookupTrail(steps: steps, result: outcome ?? .success(nil))
@@ -162,18 +177,21 @@ public struct CertificateLookup: Sendable {
                 return .failure(.incompleteSet(folder: folder, present: key, missing: cert))
             }
         }
-        let authority = present.contains(CertificateSet.authorityFile)
+        let authority =
+            present.contains(CertificateSet.authorityFile)
             ? "\(folder)/\(CertificateSet.authorityFile)" : nil
-        return .success(CertificateSet(folder: folder, role: role, naming: namings.first, authority: authority))
+        return .success(
+            CertificateSet(folder: folder, role: role, naming: namings.first, authority: authority)
+        )
     }
 
     /// The known certificate files in a folder, sorted; other files are ignored.
     private func list(_ folder: String) -> Result<[String], CertificateLookupError> {
-        var isFolder: ObjCBool = false
+        var isFolder = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
             return .failure(.folderMissing(folder: folder))
         }
-        guard isFolder.boolValue else {
+        guard isFolder else {
             return .failure(.notAFolder(folder: folder))
         }
         do {
@@ -184,7 +202,9 @@ public struct CertificateLookup: Sendable {
         }
     }
 
-    private func verdict(for outcome: Result<CertificateSet?, CertificateLookupError>) -> LookupStep.Verdict {
+    private func verdict(for outcome: Result<CertificateSet?, CertificateLookupError>)
+        -> LookupStep.Verdict
+    {
         switch outcome {
         case .success: .used
         case .failure(let error): .failed(error)

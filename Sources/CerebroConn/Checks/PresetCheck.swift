@@ -6,6 +6,10 @@ public enum CheckProblem: Error, Sendable, Equatable {
     case lookup(CertificateLookupError)
     /// The preset and its set cannot make a plan.
     case plan(PlanError)
+    /// The certificate set has problems libpq or the server would refuse; only the errors.
+    case certificates([Finding])
+    /// The client key is encrypted and no passphrase could be had.
+    case passphrase(PassphraseProblem)
 }
 
 /// The whole account of checking one preset: what was found, planned and what happened.
@@ -18,6 +22,8 @@ public struct CheckResult: Sendable {
         case failed(ConnectionFailure)
         /// No connection was attempted.
         case notAttempted(CheckProblem)
+        /// Read, looked up and planned, and not connected yet: what `prepare` ends with.
+        case prepared
     }
 
     /// The name asked for.
@@ -30,6 +36,13 @@ public struct CheckResult: Sendable {
     public var plan: ConnectionPlan?
     /// How it ended.
     public var outcome: Outcome
+    /// What checking the set's files found before connecting: errors, warnings and notes.
+    public var findings: [Finding] = []
+    /// The set's client certificate (the first in its file), decoded, when it could be read.
+    public var clientCertificate: CertificateSummary?
+    /// The server's certificate, read by a second short connection after a failure that it
+    /// explains (a host name it does not carry, a CA that did not sign it).
+    public var peekedServerCertificate: CertificateSummary?
 }
 
 /// Checks presets end to end: read, look up certificates, plan, connect.
@@ -38,18 +51,22 @@ public struct PresetCheck: Sendable {
     public var store: PresetStore
     /// The certificate lookup.
     public var lookup: CertificateLookup
+    /// Seconds to wait for each address instead of each preset's own time-out, when set.
+    public var timeoutOverride: Int?
 
     /// A checker over `store` with `lookup`.
-    public init(store: PresetStore, lookup: CertificateLookup) {
+    public init(store: PresetStore, lookup: CertificateLookup, timeoutOverride: Int? = nil) {
         self.store = store
         self.lookup = lookup
+        self.timeoutOverride = timeoutOverride
     }
 
     /// Reads, resolves and plans without connecting.
     public func prepare(_ name: String) -> CheckResult {
-        var result = CheckResult(name: name, outcome: .notAttempted(.preset(.notFound(name: name, directory: ""))))
+        var result = CheckResult(name: name, outcome: .prepared)
         do {
-            let preset = try store.load(named: name)
+            var preset = try store.load(named: name)
+            preset.connectTimeout = timeoutOverride ?? preset.connectTimeout
             result.preset = preset
             let trail = lookup.resolve(preset)
             result.trail = trail
@@ -71,16 +88,38 @@ public struct PresetCheck: Sendable {
         return result
     }
 
-    /// Prepares, then connects if preparation succeeded.
-    public func run(_ name: String, passphrase: String? = nil) -> CheckResult {
+    /// Prepares, checks the set's files, then connects if nothing stands in the way.
+    ///
+    /// An error in the files, or an encrypted key without a passphrase, ends the check as
+    /// `.notAttempted` and libpq is never called. After a failure that the server's
+    /// certificate explains, that certificate is read with a short second connection.
+    public func run(_ name: String) -> CheckResult {
         var result = prepare(name)
         guard let plan = result.plan else {
             return result
         }
+
+        let passphrase: String?
+        switch checkFiles(of: plan, into: &result) {
+        case .success(let answer): passphrase = answer
+        case .failure(let problem):
+            result.outcome = .notAttempted(problem)
+            return result
+        }
+
         switch ConnectionProbe.run(plan, passphrase: passphrase) {
-        case .success(let report): result.outcome = .accepted(report)
-        case .failure(let failure): result.outcome = .failed(failure)
+        case .success(let report):
+            result.outcome = .accepted(report)
+        case .failure(let failure):
+            result.outcome = .failed(failure)
+            result.peekedServerCertificate = peekIfUseful(after: failure, plan: plan)
         }
         return result
     }
+
+    /// Checks the set's files before connecting; the current time and user are read here.
+    public var inspector = CertificateSetInspector()
+
+    /// Where passphrases for encrypted keys come from; by default there are none.
+    public var passphrases = KeyPassphrases.none
 }

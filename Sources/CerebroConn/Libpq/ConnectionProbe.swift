@@ -20,6 +20,12 @@ public struct ConnectionReport: Sendable, Equatable {
     public var connectTime: Duration
     /// The round trip of `SELECT 1`.
     public var queryTime: Duration
+    /// The certificate the server presented, decoded; nil without SSL.
+    public var serverCertificate: CertificateSummary?
+    /// The client certificate libpq loaded and offered, decoded; nil when none was sent.
+    public var clientCertificate: CertificateSummary?
+    /// Who verified what.
+    public var verification: ServerVerification
 }
 
 /// Why a connection did not succeed, with the `pg_isready`-style class.
@@ -40,6 +46,20 @@ public struct ConnectionFailure: Error, Sendable, Equatable {
     public var message: String
     /// Whether the attempt ended because a deadline passed.
     public var timedOut: Bool
+    /// The host of the attempt that ended the connection, when it is known.
+    public var host: String? = nil
+    /// How far a timed-out attempt got, or `nil` if it did not time out.
+    public var timeoutPhase: TimeoutPhase? = nil
+}
+
+/// How far a connection got before its time-out passed.
+public enum TimeoutPhase: Sendable, Equatable {
+    /// No TCP connection was made.
+    case connecting
+    /// TCP was connected but the server never finished the handshake or login.
+    case answering
+    /// The connection was up, and `SELECT 1` went unanswered.
+    case querying
 }
 
 /// Opens a real connection for a plan, runs `SELECT 1` and reports what happened.
@@ -62,10 +82,11 @@ public enum ConnectionProbe {
             let parameters = parameters(of: plan, host: host, passphrase: passphrase)
             switch LibpqConnection.connect(parameters, timeout: plan.preset.connectTimeout) {
             case .success(let connection):
-                return report(connection, since: start, clock: clock)
+                return report(connection, plan: plan, since: start, clock: clock)
             case .failure(let attempt):
                 messages.append(attempt.message)
-                let failure = classify(attempt, messages: messages)
+                var failure = classify(attempt, messages: messages)
+                failure.host = host
                 if failure.kind != .noResponse {
                     return .failure(failure)
                 }
@@ -88,7 +109,8 @@ public enum ConnectionProbe {
         passphrase: String?
     ) -> [ConnectionParameter] {
         var parameters = plan.parameters.map { parameter in
-            parameter.keyword == "host" ? ConnectionParameter(keyword: "host", value: host) : parameter
+            parameter.keyword == "host"
+                ? ConnectionParameter(keyword: "host", value: host) : parameter
         }
         if let passphrase {
             parameters.append(ConnectionParameter(keyword: "sslpassword", value: passphrase))
@@ -96,7 +118,8 @@ public enum ConnectionProbe {
         return parameters
     }
 
-    private static func classify(_ attempt: AttemptFailure, messages: [String]) -> ConnectionFailure {
+    private static func classify(_ attempt: AttemptFailure, messages: [String]) -> ConnectionFailure
+    {
         let kind: ConnectionFailure.Kind =
             if attempt.badParameters {
                 .notAttempted
@@ -106,19 +129,31 @@ public enum ConnectionProbe {
                 .rejected
             }
         let text = messages.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
-        return ConnectionFailure(kind: kind, message: text.joined(separator: "\n"), timedOut: attempt.timedOut)
+        var failure = ConnectionFailure(
+            kind: kind,
+            message: text.joined(separator: "\n"),
+            timedOut: attempt.timedOut
+        )
+        if attempt.timedOut {
+            failure.timeoutPhase =
+                attempt.duringQuery
+                ? .querying : attempt.stage == .beforeTCP ? .connecting : .answering
+        }
+        return failure
     }
 
     private static func report(
         _ connection: LibpqConnection,
+        plan: ConnectionPlan,
         since start: ContinuousClock.Instant,
         clock: ContinuousClock
     ) -> Result<ConnectionReport, ConnectionFailure> {
         let connected = clock.now
-        if let problem = connection.selectOne() {
-            return .failure(ConnectionFailure(kind: .rejected, message: problem, timedOut: false))
+        if let problem = connection.selectOne(timeout: plan.preset.connectTimeout) {
+            return .failure(classify(problem, messages: [problem.message]))
         }
         let queried = clock.now
+        let session = connection.withSSLObject(TLSSessionFacts.init(session:))
 
         return .success(
             ConnectionReport(
@@ -131,7 +166,10 @@ public enum ConnectionProbe {
                 keyBits: connection.sslAttribute("key_bits").flatMap { Int($0) },
                 serverVersion: connection.serverVersion,
                 connectTime: connected - start,
-                queryTime: queried - connected
+                queryTime: queried - connected,
+                serverCertificate: session?.serverCertificate,
+                clientCertificate: session?.clientCertificate,
+                verification: ServerVerification(plan: plan, session: session)
             )
         )
     }

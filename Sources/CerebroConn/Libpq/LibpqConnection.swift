@@ -24,6 +24,18 @@ struct AttemptFailure: Error, Sendable {
     var timedOut: Bool
     /// Whether libpq refused the parameters before trying anything.
     var badParameters: Bool
+    /// Whether the connection was up and `SELECT 1` went unanswered.
+    var duringQuery = false
+}
+
+/// How far a connection is driven before `LibpqConnection.connect` returns it.
+enum ConnectionGoal: Sendable, Equatable {
+    /// Until libpq says the connection is ready for queries.
+    case ready
+
+    /// Only until the TLS handshake is done, before the startup packet: the server's
+    /// certificate can be read, and nobody is authenticated.
+    case encrypted
 }
 
 /// An open libpq connection; owns the `PGconn *` and finishes it exactly once.
@@ -41,10 +53,12 @@ final class LibpqConnection {
     /// Connects with the non-blocking API, waiting at most `timeout` seconds for each address.
     ///
     /// libpq only enforces `connect_timeout` in its blocking call, so the deadline is kept
-    /// here and restarted whenever libpq moves on to another address.
+    /// here and restarted whenever libpq moves on to another address. With `goal` `.encrypted`
+    /// the connection is returned half-open, as soon as TLS is up; it is finished when released.
     static func connect(
         _ parameters: [ConnectionParameter],
-        timeout: Int
+        timeout: Int,
+        goal: ConnectionGoal = .ready
     ) -> Result<LibpqConnection, AttemptFailure> {
         LibpqHooks.installOnce()
         let started = LibpqParameters.withArrays(parameters) { PQconnectStartParams($0, $1, 0) }
@@ -63,12 +77,12 @@ final class LibpqConnection {
         if PQstatus(started) == CONNECTION_BAD {
             return .failure(connection.failure(stage: .beforeTCP, badParameters: true))
         }
-        return connection.drive(timeout: timeout).map { connection }
+        return connection.drive(timeout: timeout, goal: goal).map { connection }
     }
 
     // MARK: - Polling
 
-    private func drive(timeout: Int) -> Result<Void, AttemptFailure> {
+    private func drive(timeout: Int, goal: ConnectionGoal) -> Result<Void, AttemptFailure> {
         var polling = PGRES_POLLING_WRITING
         var stage = AttemptStage.beforeTCP
         var address = currentAddress()
@@ -96,6 +110,9 @@ final class LibpqConnection {
             }
             if hasReachedServer() {
                 stage = .afterTCP
+            }
+            if goal == .encrypted, hasFinishedTLSHandshake() {
+                return .success(())
             }
         }
     }
@@ -131,6 +148,18 @@ final class LibpqConnection {
         }
     }
 
+    /// Whether TLS is up: libpq marks SSL in use when it starts the handshake, and leaves
+    /// `CONNECTION_SSL_STARTUP` only when the handshake is done (or failed).
+    private func hasFinishedTLSHandshake() -> Bool {
+        guard PQsslInUse(handle) == 1 else {
+            return false
+        }
+        switch PQstatus(handle) {
+        case CONNECTION_SSL_STARTUP, CONNECTION_BAD: return false
+        default: return true
+        }
+    }
+
     private func currentAddress() -> String {
         "\(LibpqText.decode(PQhost(handle)))|\(LibpqText.decode(PQhostaddr(handle)))"
     }
@@ -148,11 +177,13 @@ final class LibpqConnection {
         let host = LibpqText.decode(PQhost(handle))
         let address = LibpqText.optional(PQhostaddr(handle)).map { " (\($0))" } ?? ""
         let port = LibpqText.decode(PQport(handle))
-        let waited = stage == .beforeTCP
+        let waited =
+            stage == .beforeTCP
             ? "no TCP connection within \(seconds) s"
             : "connected, but the server did not answer within \(seconds) s"
         return AttemptFailure(
-            message: "connection to server at \"\(host)\"\(address), port \(port) failed: \(waited)",
+            message:
+                "connection to server at \"\(host)\"\(address), port \(port) failed: \(waited)",
             stage: stage,
             timedOut: true,
             badParameters: false
@@ -163,19 +194,63 @@ final class LibpqConnection {
 // MARK: - Facts of an open connection
 
 extension LibpqConnection {
-    /// Runs `SELECT 1`; returns `nil` on success or the server's error text.
-    func selectOne() -> String? {
-        guard let result = PQexec(handle, "SELECT 1") else {
-            return LibpqText.decode(PQerrorMessage(handle))
+    /// Runs `SELECT 1`, waiting at most `timeout` seconds for the answer; `nil` on success.
+    ///
+    /// `PQexec` would wait for ever on a server that accepted the connection and then hung, so
+    /// the query is sent with `PQsendQuery` and its answer awaited with our own deadline.
+    func selectOne(timeout: Int) -> AttemptFailure? {
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        guard PQsendQuery(handle, "SELECT 1") == 1 else {
+            return failure(stage: .afterTCP, badParameters: false)
+        }
+        while PQisBusy(handle) == 1 {
+            guard wait(reading: true, until: deadline) else {
+                return unanswered(after: timeout)
+            }
+            guard PQconsumeInput(handle) == 1 else {
+                return failure(stage: .afterTCP, badParameters: false)
+            }
+        }
+
+        let problem = checkSelectOne(PQgetResult(handle))
+        // Drain the rest, so that the connection is idle when it is finished.
+        while let extra = PQgetResult(handle) {
+            PQclear(extra)
+        }
+        return problem
+    }
+
+    private func checkSelectOne(_ result: OpaquePointer?) -> AttemptFailure? {
+        guard let result else {
+            return failure(stage: .afterTCP, badParameters: false)
         }
         defer { PQclear(result) }
 
         guard PQresultStatus(result) == PGRES_TUPLES_OK,
             LibpqText.decode(PQgetvalue(result, 0, 0)) == "1"
         else {
-            return LibpqText.decode(PQresultErrorMessage(result))
+            let message = LibpqText.decode(PQresultErrorMessage(result))
+            return AttemptFailure(
+                message: message,
+                stage: .afterTCP,
+                timedOut: false,
+                badParameters: false
+            )
         }
         return nil
+    }
+
+    private func unanswered(after seconds: Int) -> AttemptFailure {
+        let host = LibpqText.decode(PQhost(handle))
+        let port = LibpqText.decode(PQport(handle))
+        return AttemptFailure(
+            message: "connected to server at \"\(host)\", port \(port), but it did not answer "
+                + "SELECT 1 within \(seconds) s",
+            stage: .afterTCP,
+            timedOut: true,
+            badParameters: false,
+            duringQuery: true
+        )
     }
 
     /// The host name libpq connected to.

@@ -12,7 +12,8 @@ enum LibpqParameters {
     /// the call that needs it.
     static func withArrays<Result>(
         _ parameters: [ConnectionParameter],
-        _ body: (UnsafePointer<UnsafePointer<CChar>?>, UnsafePointer<UnsafePointer<CChar>?>) -> Result
+        _ body: (UnsafePointer<UnsafePointer<CChar>?>, UnsafePointer<UnsafePointer<CChar>?>) ->
+            Result
     ) -> Result {
         let keywords = parameters.map { strdup($0.keyword) }
         let values = parameters.map { strdup($0.value) }
@@ -32,7 +33,10 @@ enum LibpqParameters {
         return keywordArray.withUnsafeBufferPointer { keywordBuffer in
             valueArray.withUnsafeBufferPointer { valueBuffer in
                 // Both buffers are non-empty (they end in nil), so their base addresses exist.
-                body(keywordBuffer.baseAddress.unsafelyUnwrapped, valueBuffer.baseAddress.unsafelyUnwrapped)
+                body(
+                    keywordBuffer.baseAddress.unsafelyUnwrapped,
+                    valueBuffer.baseAddress.unsafelyUnwrapped
+                )
             }
         }
     }

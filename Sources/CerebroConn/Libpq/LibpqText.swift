@@ -12,8 +12,12 @@ enum LibpqText {
         guard let pointer else {
             return ""
         }
-        let bytes = UnsafeBufferPointer(start: pointer, count: strlen(pointer))
-        let text = String(decoding: bytes.lazy.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // String(cString:) repairs invalid UTF-8 with U+FFFD. Plain printable ASCII, the usual
+        // case, needs nothing more.
+        let text = String(cString: pointer)
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) {
+            return text
+        }
         let cleaned = text.unicodeScalars.map { scalar -> Unicode.Scalar in
             if scalar == "\n" || scalar == "\t" {
                 return scalar

@@ -10,12 +10,12 @@ extension ConnectionPlan {
     /// Quotes a value for a conninfo string: single quotes around anything with white space,
     /// a quote, a backslash, or nothing at all, and `\'` and `\\` inside.
     public static func quote(_ value: String) -> String {
-        let needsQuotes = value.isEmpty || value.contains { $0.isWhitespace || $0 == "'" || $0 == "\\" }
+        let needsQuotes =
+            value.isEmpty || value.contains { $0.isWhitespace || $0 == "'" || $0 == "\\" }
         guard needsQuotes else {
             return value
         }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "'", with: "\\'")
+        let escaped = value.replacing("\\", with: "\\\\").replacing("'", with: "\\'")
         return "'\(escaped)'"
     }
 }

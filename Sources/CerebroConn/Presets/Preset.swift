@@ -8,7 +8,9 @@ public enum VerificationLevel: String, Sendable, CaseIterable, Codable {
     case none
 }
 
-/// A named connection profile. It never holds a password.
+/// A named connection profile.
+///
+/// It never holds a password.
 public struct Preset: Sendable, Equatable {
     /// The default PostgreSQL port.
     public static let defaultPort = 5432

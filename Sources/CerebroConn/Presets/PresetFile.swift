@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The on-disk form of a preset: one JSON object with a format version.
 ///
@@ -75,18 +79,18 @@ enum PresetFile {
         _ data: Data,
         path: String
     ) throws(PresetError) -> [String: JSONValue] {
-        // JSONSerialization reports the character offset of a syntax error; the typed decoder
-        // does not, so the first pass is only for a useful position.
+        let value: JSONValue
         do {
-            _ = try JSONSerialization.jsonObject(with: data)
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
+            let located = JSONErrorPosition.locate(in: data)
             throw .damaged(
                 path: path,
-                position: position(in: data, error: error),
-                reason: "not valid JSON"
+                position: located?.position,
+                reason: "not valid JSON" + (located.map { " (\($0.problem))" } ?? "")
             )
         }
-        guard let fields = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
+        guard case .object(let fields) = value else {
             throw .damaged(path: path, position: nil, reason: "not a JSON object")
         }
         return fields
@@ -170,19 +174,5 @@ enum PresetFile {
             return "'\(value)': \(problem)"
         }
         return "\(error)"
-    }
-
-    /// Turns Foundation's "around character N" into a line and column.
-    private static func position(in data: Data, error: any Error) -> String? {
-        let text = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? "")"
-        guard let range = text.range(of: #"character (\d+)"#, options: .regularExpression),
-            let offset = Int(text[range].dropFirst("character ".count))
-        else {
-            return nil
-        }
-        let prefix = data.prefix(offset)
-        let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-        let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-        return "line \(line), column \(offset - lineStart + 1)"
     }
 }

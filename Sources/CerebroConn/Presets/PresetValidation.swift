@@ -70,7 +70,8 @@ public enum PresetValidation {
     public static func problem(withTimeout seconds: Int) -> String? {
         let range = Preset.timeoutRange
         return range.contains(seconds)
-            ? nil : "a timeout is a number of seconds from \(range.lowerBound) to \(range.upperBound)"
+            ? nil
+            : "a timeout is a number of seconds from \(range.lowerBound) to \(range.upperBound)"
     }
 
     /// Checks every field of a preset and returns the first problem as an error.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -52,7 +56,7 @@ enum AtomicFile {
         if stat(path, &info) == 0 {
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = folder(of: path)
         if !parent.isEmpty, parent != path {
             try makeFolder(parent, mode: 0o700)
         }
@@ -73,7 +77,7 @@ enum AtomicFile {
         besides path: String,
         contents: Data
     ) throws(PresetError) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = folder(of: path)
         // A leading dot keeps temporary files out of every listing: preset names never start
         // with one.
         let temporary = "\(folder)/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).json"
@@ -95,13 +99,25 @@ enum AtomicFile {
     }
 
     private static func syncFolder(of path: String) throws(PresetError) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = folder(of: path)
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw failure(folder, "open", errno)
         }
         defer { close(descriptor) }
         fsync(descriptor)
+    }
+
+    /// The folder part of `path`, as `dirname` gives it but empty for a bare name.
+    static func folder(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") {
+            path = path.dropLast()
+        }
+        guard let slash = path.lastIndex(of: "/") else {
+            return ""
+        }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     private static func failure(_ path: String, _ operation: String, _ code: Int32) -> PresetError {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The process environment as the library sees it, passed in so tests never read the machine's.
 public struct Environment: Sendable, Equatable {
@@ -25,7 +29,7 @@ public struct Environment: Sendable, Equatable {
 
     /// The user's home folder: `$HOME`, else the account database.
     public var home: String {
-        self["HOME"] ?? NSHomeDirectory()
+        self["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
     }
 
     /// The configuration folder: `$CEREBRO_CONN_HOME`, else `$XDG_CONFIG_HOME/cerebro-conn`,

@@ -1,10 +1,16 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Turns user-typed paths into the absolute paths libpq needs.
 public enum PathExpansion {
-    /// Expands a leading `~`, `~user` or `$HOME`, and makes a relative path absolute against
-    /// `base` (the current folder by default). A `~` elsewhere in the path is left alone.
-    /// Returns `nil` when `~user` names an account that does not exist.
+    /// Expands a leading `~`, `~user` or `$HOME` and makes the path absolute.
+    ///
+    /// A relative path is taken against `base` (the current folder by default); a `~` elsewhere
+    /// in the path is left alone. Returns `nil` when `~user` names an account that does not
+    /// exist.
     public static func absolute(
         _ path: String,
         environment: Environment,

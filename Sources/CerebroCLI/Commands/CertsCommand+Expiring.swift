@@ -1,0 +1,133 @@
+import CerebroConn
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// `certs --expiring DAYS [NAME...]`: the certificates in use that end soon, for cron and CI.
+
+extension CertsCommand {
+    /// Prints every certificate of the presets' sets that ends within `days` days (or has
+    /// ended); 1 when there is one or a preset's set cannot be found, 0 otherwise.
+    static func expiring(
+        within days: Int,
+        _ names: [String],
+        _ context: CommandContext,
+        json: Bool
+    ) throws -> ExitStatus {
+        let now = Date()
+        let limit = now.addingTimeInterval(Double(days) * 86_400)
+        let presets = names.isEmpty ? try context.store.names() : names
+
+        var found: [ExpiringObject] = []
+        var hasErrors = false
+        for name in presets {
+            do {
+                let ending = try certificates(of: name, endingBefore: limit, context)
+                found += ending.map { ExpiringObject(name: name, $0.path, $0.certificate, now) }
+            } catch {
+                let message = ErrorMessages.message(for: error)
+                context.diagnostics.error(Message("\(name): \(message.text)", hint: message.hint))
+                hasErrors = true
+            }
+        }
+
+        write(found, days: days, presetCount: presets.count, context, json: json)
+        return found.isEmpty && !hasErrors ? .success : .failure
+    }
+
+    private static func certificates(
+        of name: String,
+        endingBefore limit: Date,
+        _ context: CommandContext
+    ) throws -> [FiledCertificate] {
+        let preset = try context.store.load(named: name)
+        guard let set = try context.lookup.resolve(preset).certificateSet() else {
+            return []
+        }
+        return CertificateSetInspector().details(of: set).certificates(endingBefore: limit)
+    }
+
+    private static func write(
+        _ found: [ExpiringObject],
+        days: Int,
+        presetCount: Int,
+        _ context: CommandContext,
+        json: Bool
+    ) {
+        if json {
+            context.terminal.writeOut(JSONOutput.render(found))
+        } else {
+            for item in found {
+                context.diagnostics.result(item.line)
+            }
+        }
+        if found.isEmpty {
+            let presets = presetCount == 1 ? "1 preset" : "\(presetCount) presets"
+            context.diagnostics.note("no certificate of \(presets) ends within \(days) days")
+        }
+    }
+
+    /// One certificate that ends soon, in JSON and as a line.
+    struct ExpiringObject: Encodable {
+        var name: String
+        var file: String
+        var subject: String
+        var notAfter: Date
+        var hasEnded: Bool
+        /// Whole days until the end, or since it when negative.
+        var daysLeft: Int
+
+        init(name: String, _ file: String, _ certificate: CertificateSummary, _ now: Date) {
+            self.name = name
+            self.file = file
+            subject = certificate.subject
+            notAfter = certificate.notAfter
+            let seconds = certificate.notAfter.timeIntervalSince(now)
+            hasEnded = seconds < 0
+            daysLeft = Int((seconds / 86_400).rounded(.towardZero))
+        }
+
+        /// `NAME: FILE: SUBJECT ends on DATE, in N days` or `… ended on DATE, N days ago`.
+        var line: String {
+            let date = CertificatePresentation.utc(notAfter)
+            let when =
+                if hasEnded {
+                    "ended on \(date), \(days(-daysLeft)) ago"
+                } else {
+                    "ends on \(date), in \(days(daysLeft))"
+                }
+            return "\(name): \(file): \(subject) \(when)"
+        }
+
+        private func days(_ count: Int) -> String {
+            switch count {
+            case 0: "less than a day"
+            case 1: "1 day"
+            default: "\(count) days"
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(file, forKey: .file)
+            try container.encode(subject, forKey: .subject)
+            try container.encode(CertificatePresentation.iso(notAfter), forKey: .notAfter)
+            try container.encode(hasEnded, forKey: .hasEnded)
+            try container.encode(daysLeft, forKey: .daysLeft)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, file, subject
+            case notAfter = "not_after"
+            case hasEnded = "ended"
+            case daysLeft = "days_left"
+        }
+    }
+}

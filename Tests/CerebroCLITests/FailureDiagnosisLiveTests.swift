@@ -1,0 +1,304 @@
+import Foundation
+import Testing
+
+@testable import CerebroCLI
+@testable import CerebroConn
+
+/// Every failure the fixture can produce, as `test` explains it: one line naming the host or
+/// file, the cause and the fix; libpq's own text only under `-v`.
+@Suite struct FailureDiagnosisLiveTests {
+    @Test func clientCertificateFromAnUnknownCANamesItsIssuer() throws {
+        let session = try LiveSession()
+        try session.add("rogue", ["--ssl", "--certdir", session.set("rogue")])
+
+        let quiet = try session.run(["test", "rogue"])
+        let verbose = try session.run(["test", "-v", "rogue"])
+
+        let port = session.server.port
+        #expect(quiet.status == 1)
+        #expect(
+            LiveSession.lines(quiet.err, startingWith: "error:") == [
+                "error: rogue: localhost:\(port) does not trust the CA that signed "
+                    + "\(session.set("rogue"))/client.crt (issuer CN=unrelated-rogue-ca); use a "
+                    + "client certificate issued by a CA in the server's ssl_ca_file, or ask the "
+                    + "server's administrator to trust this issuer"
+            ]
+        )
+        #expect(
+            quiet.err.contains(
+                "warning: rogue: client.crt is not signed by a certificate in ca.crt"
+            )
+        )
+        #expect(!quiet.err.contains("libpq:"))
+        #expect(
+            verbose.err.contains(
+                "libpq: connection to server at \"localhost\" (127.0.0.1), port \(port) failed: "
+                    + "SSL error: tlsv1 alert unknown ca"
+            )
+        )
+    }
+
+    /// The server's "certificate expired" alert.
+    ///
+    /// The tool stops an expired certificate before libpq (field case 28), so the alert is
+    /// produced by connecting with the plan directly.
+    @Test func expiredClientCertificateAlertIsExplained() throws {
+        let session = try LiveSession()
+        let folder = session.set("expired")
+        let preset = Preset(
+            name: "expired",
+            host: "localhost",
+            port: try #require(Int(session.server.port)),
+            user: "cerebro_user",
+            sslRequired: true,
+            certificateFolder: folder
+        )
+        let set = CertificateSet(
+            folder: folder,
+            role: .preset,
+            naming: .plain,
+            authority: folder + "/ca.crt"
+        )
+        let plan = try ConnectionPlan(
+            preset: preset,
+            certificateSet: set,
+            supportedKeywords: ConnectionProbe.supportedKeywords
+        )
+
+        let failure = try #require(ConnectionProbe.run(plan).failure)
+        let result = CheckResult(
+            name: "expired",
+            preset: preset,
+            plan: plan,
+            outcome: .failed(failure)
+        )
+        let message = TestReport.explain(failure, result)
+
+        #expect(failure.message.hasSuffix("SSL error: sslv3 alert certificate expired"))
+        #expect(FailureCause.recognise(failure) == .clientCertificateExpired)
+        #expect(
+            TestReport.oneLine("expired", message)
+                == "expired: localhost:\(session.server.port) refused \(folder)/client.crt: the "
+                + "certificate has expired; get a renewed client certificate and replace "
+                + "\(folder)/client.crt"
+        )
+    }
+
+    @Test func hostNameMismatchListsTheNamesTheCertificateCarries() throws {
+        let session = try LiveSession()
+        let host = session.server.unnamedHost
+        try session.add("mismatch", host: host, ["--ssl", "--certdir", session.set("good")])
+
+        let text = try session.run(["test", "mismatch"])
+        let json = try session.run(["test", "mismatch", "--json"])
+
+        #expect(text.status == 1)
+        #expect(
+            LiveSession.lines(text.err, startingWith: "error:") == [
+                "error: mismatch: the server certificate of \(host):\(session.server.port) names "
+                    + "localhost, 127.0.0.1, ::1, not '\(host)'; set --host to one of those names, "
+                    + "or ask for a server certificate whose subject alternative names include "
+                    + "'\(host)' (or use --verify ca)"
+            ]
+        )
+        let object = try #require(try JSONObjects.parse(json.out).first)
+        let certificate = try #require(object["server_certificate"] as? [String: Any])
+        #expect(certificate["names"] as? [String] == ["localhost", "127.0.0.1", "::1"])
+        #expect(certificate["subject"] as? String == "CN=localhost")
+    }
+
+    @Test func serverCertificateFromAnotherCANamesItsIssuer() throws {
+        let session = try LiveSession()
+        let folder = try session.copySet("good", to: "wrongca", only: ["client.crt", "client.key"])
+        try FileManager.default.copyItem(
+            atPath: session.server.pki + "/rogue-ca.crt",
+            toPath: folder + "/ca.crt"
+        )
+        try session.add("wrongca", ["--ssl", "--verify", "ca", "--certdir", folder])
+
+        let result = try session.run(["test", "wrongca"])
+
+        #expect(result.status == 1)
+        #expect(
+            LiveSession.lines(result.err, startingWith: "error:") == [
+                "error: wrongca: the certificate of localhost:\(session.server.port) is not signed by "
+                    + "\(folder)/ca.crt (it is issued by CN=cerebro-conn test CA); put the CA that "
+                    + "signed the server's certificate in \(folder)/ca.crt"
+            ]
+        )
+    }
+
+    @Test func serverThatRequiresAClientCertificateSaysSo() throws {
+        let session = try LiveSession()
+        try session.add("caonly", ["--ssl", "--certdir", session.set("ca-only")])
+
+        let result = try session.run(["test", "caonly"])
+
+        #expect(result.status == 1)
+        #expect(
+            LiveSession.lines(result.err, startingWith: "error:") == [
+                "error: caonly: localhost:\(session.server.port) requires a client certificate and "
+                    + "none was sent (the certificate set has no client.crt/client.key); add "
+                    + "client.crt and client.key (or client.pg.*) next to ca.crt, or point --certdir "
+                    + "at the folder that has them"
+            ]
+        )
+    }
+
+    @Test func certificateForAnotherUserShowsItsCommonName() throws {
+        let session = try LiveSession()
+        try session.add("other", ["--ssl", "--certdir", session.set("other-user")])
+
+        let result = try session.run(["test", "other"])
+
+        #expect(result.status == 1)
+        #expect(
+            LiveSession.lines(result.err, startingWith: "error:") == [
+                "error: other: localhost:\(session.server.port) accepted "
+                    + "\(session.set("other-user"))/client.crt but its subject is CN=someone_else, "
+                    + "not the role 'cerebro_user'; set --user to the certificate's common name, or "
+                    + "use a certificate issued for 'cerebro_user' (or a pg_ident.conf map on the server)"
+            ]
+        )
+    }
+
+    /// HOME is the scratch folder, which has no ~/.pgpass.
+    @Test func passwordRoleWithoutAPasswordSaysSo() throws {
+        let session = try LiveSession()
+        try session.add("pw", user: "cerebro_pw", ["--ssl", "--certdir", session.set("good")])
+
+        let result = try session.run(["test", "pw"])
+
+        #expect(result.status == 1)
+        #expect(
+            LiveSession.lines(result.err, startingWith: "error:") == [
+                "error: pw: localhost:\(session.server.port) asks for a password for 'cerebro_pw'; "
+                    + "cerebro-conn never stores passwords; log in by certificate (a 'cert' line in "
+                    + "pg_hba.conf) or put the password in ~/.pgpass with mode 0600"
+            ]
+        )
+    }
+
+    @Test func passwordFromPgpassIsUsedAndAWrongOneIsNamed() throws {
+        let session = try LiveSession()
+        let environment = ProcessInfo.processInfo.environment
+        let passwordFile = try #require(environment["CEREBRO_TEST_PG_PASSWORD_FILE"])
+        let password = try String(contentsOfFile: passwordFile, encoding: .utf8).trimmingCharacters(
+            in: .newlines
+        )
+        try session.add("pw", user: "cerebro_pw", ["--ssl", "--certdir", session.set("good")])
+        let pgpass = session.path("home/.pgpass")
+        try FileManager.default.createDirectory(
+            atPath: session.path("home"),
+            withIntermediateDirectories: true
+        )
+
+        try Data("localhost:*:*:cerebro_pw:wrong-\(password)\n".utf8).write(
+            to: URL(fileURLWithPath: pgpass)
+        )
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: pgpass)
+        let wrong = try session.run(["test", "pw"])
+        try Data("localhost:*:*:cerebro_pw:\(password)\n".utf8).write(
+            to: URL(fileURLWithPath: pgpass)
+        )
+        let right = try session.run(["test", "pw"])
+
+        #expect(wrong.status == 1)
+        #expect(
+            wrong.err.contains(
+                "error: pw: localhost:\(session.server.port) rejected the password for "
+                    + "'cerebro_pw'; correct the entry for this host in ~/.pgpass"
+            )
+        )
+        #expect(!wrong.err.contains(password))
+        #expect(right.status == 0, "\(right.err)")
+    }
+
+    /// pg_hba.conf's "no encryption" rejection.
+    ///
+    /// The fixture's server always offers SSL, so
+    /// libpq's plain-text attempt only ever follows an SSL one (sslmode=prefer): a preset
+    /// without --ssl whose SSL attempt is refused. The SSL attempt explains the failure, and
+    /// the refused retry is noted in the fix.
+    @Test func plainTextRetryRefusedByPgHbaIsNoted() throws {
+        let session = try LiveSession()
+        try session.add("plain", ["--certdir", session.set("ca-only")])
+
+        let result = try session.run(["test", "-v", "plain"])
+
+        let port = session.server.port
+        #expect(result.status == 1)
+        #expect(
+            LiveSession.lines(result.err, startingWith: "error:") == [
+                "error: plain: localhost:\(port) requires a client certificate and none was sent "
+                    + "(the certificate set has no client.crt/client.key); add client.crt and "
+                    + "client.key (or client.pg.*) next to ca.crt, or point --certdir at the folder "
+                    + "that has them; libpq's retry without SSL was refused too (pg_hba.conf "
+                    + "requires SSL); 'cerebro-conn edit plain --ssl' skips that retry"
+            ]
+        )
+        #expect(result.err.contains("user \"cerebro_user\", database \"memoria\", no encryption"))
+    }
+
+    @Test func nothingListeningIsRefused() throws {
+        let session = try LiveSession()
+        let port = LiveServer.freePort()
+        try session.add(
+            "dead",
+            host: "127.0.0.1",
+            port: port,
+            ["--ssl", "--certdir", session.set("good")]
+        )
+
+        let result = try session.run(["test", "dead"])
+
+        #expect(result.status == 2)
+        #expect(
+            LiveSession.lines(result.err, startingWith: "error:") == [
+                "error: dead: nothing accepts connections at 127.0.0.1:\(port); check the host and "
+                    + "port, and that the server is running and listening there"
+            ]
+        )
+    }
+
+    @Test func silentServerTimesOut() throws {
+        let session = try LiveSession()
+        let listener = try UnansweringListener()
+        try session.add(
+            "silent",
+            host: "127.0.0.1",
+            port: listener.port,
+            ["--ssl", "--certdir", session.set("good"), "--timeout", "2"]
+        )
+
+        let result = try session.run(["test", "-v", "silent"])
+
+        #expect(result.status == 2)
+        #expect(
+            LiveSession.lines(result.err, startingWith: "error:") == [
+                "error: silent: 127.0.0.1:\(listener.port) accepted the TCP connection but did not "
+                    + "answer within 2 s; check that a PostgreSQL server listens on that port and is "
+                    + "not overloaded"
+            ]
+        )
+        #expect(result.err.contains("connected, but the server did not answer within 2 s"))
+    }
+}
+
+/// Parses `test --json` output.
+enum JSONObjects {
+    static func parse(_ text: String) throws -> [[String: Any]] {
+        let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        return value as? [[String: Any]] ?? []
+    }
+}
+
+extension Result {
+    /// The failure, if this is one.
+    var failure: Failure? {
+        if case .failure(let error) = self {
+            return error
+        }
+        return nil
+    }
+}

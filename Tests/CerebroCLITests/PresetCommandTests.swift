@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+
+struct PresetCommandTests {
+    let scratch = Scratch()
+
+    func run(_ arguments: [String], input: [String] = [], terminal: Bool = false) -> ToolOutput {
+        ToolHarness.run(
+            arguments,
+            environment: scratch.environment,
+            input: input,
+            inputIsTerminal: terminal
+        )
+    }
+
+    @Test func addThenShowPrintsPresetSetAndPlan() throws {
+        let certs = scratch.path + "/certs/acme"
+        try FileManager.default.createDirectory(atPath: certs, withIntermediateDirectories: true)
+        for file in ["client.crt", "client.key", "ca.crt"] {
+            _ = FileManager.default.createFile(atPath: "\(certs)/\(file)", contents: Data("x".utf8))
+        }
+
+        let added = run([
+            "add", "acme", "--host", "db.acme.example:6432", "--ssl", "--certdir", certs,
+        ])
+        let shown = run(["show", "acme"])
+
+        #expect(added.status == 0)
+        #expect(added.out == "")
+        #expect(shown.status == 0)
+        #expect(shown.out.contains("  user      tester\n"))
+        #expect(shown.out.contains("  port=6432\n"))
+        #expect(shown.out.contains("  sslmode=verify-full\n"))
+        #expect(shown.out.contains("  sslcert=\(certs)/client.crt\n"))
+        #expect(shown.out.contains("  sslrootcert=\(certs)/ca.crt\n"))
+        #expect(shown.out.contains("server certificate will be verified against \(certs)/ca.crt"))
+    }
+
+    @Test func secondAddFailsWithExitOneAndKeepsTheFirst() {
+        _ = run(["add", "a", "--host", "first"])
+        let second = run(["add", "a", "--host", "second"])
+
+        #expect(second.status == 1)
+        #expect(second.err.contains("error: a preset named 'a' exists already"))
+        #expect(run(["list", "--json"]).out.contains("\"host\" : \"first\""))
+    }
+
+    @Test func missingNameOffATerminalIsAUsageError() {
+        let result = run(["add", "--host", "h"])
+
+        #expect(result.status == 64)
+        #expect(result.err.hasPrefix("error: missing NAME\nusage: cerebro-conn add [NAME]"))
+        #expect(result.err.hasSuffix("See 'cerebro-conn add --help'.\n"))
+    }
+
+    @Test func missingNameAndHostAreAskedOnATerminal() {
+        let result = run(["add"], input: ["asked", "db.asked.example"], terminal: true)
+
+        #expect(result.status == 0)
+        #expect(result.err.contains("Preset name: "))
+        #expect(result.err.contains("Preset host: "))
+        #expect(run(["list", "--names"]).out == "asked\n")
+    }
+
+    @Test func injectedHostIsRejected() {
+        let result = run(["add", "odd", "--host", "db1.example.test sslmode=disable"])
+
+        #expect(result.status == 1)
+        #expect(
+            result.err.contains(
+                "invalid value 'db1.example.test sslmode=disable': a host cannot contain a space"
+            )
+        )
+        #expect(run(["list", "--names"]).out == "")
+    }
+
+    @Test func newlineInNameIsRejected() {
+        let result = run(["add", "two\nlines", "--host", "h"])
+        #expect(result.status == 1)
+        #expect(result.err.contains("control characters"))
+    }
+
+    @Test func editChangesOnlyWhatIsGivenAndClears() throws {
+        _ = run(["add", "a", "--host", "h:6000", "--ssl", "--certdir", "/c", "--user", "bob"])
+        let edited = run(["edit", "a", "--no-ssl", "--no-certdir", "--db", "other"])
+        let json = run(["show", "a", "--json"]).out
+
+        #expect(edited.status == 0)
+        #expect(json.contains("\"ssl_required\" : false"))
+        #expect(json.contains("\"cert_dir\" : null"))
+        #expect(json.contains("\"database\" : \"other\""))
+        #expect(json.contains("\"user\" : \"bob\""))
+        #expect(json.contains("\"port\" : 6000"))
+    }
+
+    @Test func contradictoryOptionsAreUsageErrors() {
+        _ = run(["add", "a", "--host", "h"])
+        #expect(run(["edit", "a", "--ssl", "--no-ssl"]).status == 64)
+        #expect(run(["add", "b", "--host", "h:1", "--port", "2"]).status == 64)
+        #expect(run(["add", "b", "--host", "h", "--port", "x"]).status == 64)
+    }
+
+    @Test func renameAndRemove() {
+        _ = run(["add", "prod:eu", "--host", "h"])
+
+        #expect(run(["rename", "prod:eu", "Prod EU"]).status == 0)
+        #expect(run(["list", "--names"]).out == "Prod EU\n")
+        #expect(run(["remove", "Prod EU"]).status == 0)
+        #expect(run(["list", "--names"]).out == "")
+        let missing = run(["remove", "Prod EU"])
+        #expect(missing.status == 1)
+        #expect(missing.err.contains("no preset named 'Prod EU'"))
+    }
+
+    @Test func listReportsADamagedFileAndStillListsTheRest() throws {
+        _ = run(["add", "good", "--host", "h"])
+        let broken = scratch.path + "/config/presets/broken.json"
+        try Data("{\"name\": ".utf8).write(to: URL(fileURLWithPath: broken))
+
+        let result = run(["list"])
+
+        #expect(result.status == 1)
+        #expect(result.out.contains("good  h"))
+        #expect(
+            result.err.contains(
+                "error: \(broken): line 1, column 9: damaged preset file: not valid JSON "
+                    + "(unexpected token near end of file)"
+            )
+        )
+    }
+
+    /// Field case 13: PGSSL* variables are listed by `show` as having no effect.
+    @Test func showListsIgnoredEnvironment() {
+        var environment = scratch.environment
+        environment["HOME"] = "/nonexistent"
+        environment["PGSSLMODE"] = "disable"
+        environment["PGSSLROOTCERT"] = "/usr/local/etc/ssl/other-ca.cer"
+        _ = ToolHarness.run(["add", "web", "--host", "db1.example.test"], environment: environment)
+
+        let result = ToolHarness.run(["show", "web"], environment: environment)
+
+        #expect(result.out.contains("user folder /nonexistent/cerebro: skipped, does not exist"))
+        #expect(result.out.contains("PGSSLMODE is set and has no effect"))
+        #expect(result.out.contains("PGSSLROOTCERT is set and has no effect"))
+        #expect(result.out.contains("  sslmode=prefer\n"))
+    }
+
+    /// Field case 29, folder-rule variant: two sets in the folder are refused, none picked.
+    @Test func twoSetsInAFolderAreRefused() throws {
+        let folder = scratch.path + "/p"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for file in ["client.crt", "client.key", "client.pg.crt", "client.pg.key"] {
+            _ = FileManager.default.createFile(
+                atPath: "\(folder)/\(file)",
+                contents: Data("x".utf8)
+            )
+        }
+        _ = run(["add", "cloud", "--host", "db9.example.test", "--ssl", "--certdir", folder])
+
+        let certs = run(["certs", "cloud"])
+        let test = run(["test", "cloud"])
+
+        #expect(certs.status == 1)
+        #expect(
+            certs.err.contains(
+                "folder \(folder) holds more than one certificate set (client.crt, client.key, client.pg.crt, client.pg.key)"
+            )
+        )
+        #expect(test.status == 3)
+        #expect(test.out == "cloud: not attempted\n")
+    }
+
+    /// Field case 29: with no set anywhere, show says so and the plan points at absent files.
+    @Test func noSetMeansNoCertificateIsSent() {
+        _ = run(["add", "cloud", "--host", "db9.example.test", "--ssl", "--verify", "none"])
+
+        let shown = run(["show", "cloud"])
+
+        #expect(shown.out.contains("no client certificate set found"))
+        #expect(shown.out.contains("  sslcert=/dev/null/cerebro-conn-none/client.crt\n"))
+        #expect(shown.out.contains("  sslmode=require\n"))
+    }
+
+    @Test func verifyWithoutCAStopsBeforeConnecting() {
+        _ = run(["add", "v", "--host", "127.0.0.1", "--ssl"])
+
+        let result = run(["test", "v"])
+
+        #expect(result.status == 3)
+        #expect(result.err.contains("verification level 'full' needs ca.crt"))
+        #expect(
+            result.err.contains("; add the CA certificate as ca.crt, or choose '--verify none'")
+        )
+    }
+
+    @Test func helpAndVersion() {
+        let help = run(["help", "add"])
+        #expect(help.status == 0)
+        #expect(help.out.contains("usage: cerebro-conn add [NAME]"))
+        #expect(help.out.contains("--certdir DIR"))
+        #expect(run(["--version"]).out.hasPrefix("cerebro-conn "))
+    }
+}

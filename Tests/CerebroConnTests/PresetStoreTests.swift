@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+@testable import CerebroConn
+
+struct PresetStoreTests {
+    let scratch = TemporaryFolder()
+    var store: PresetStore { PresetStore(configurationDirectory: scratch.path + "/config") }
+
+    @Test func createThenLoadRoundTrips() throws {
+        let preset = Preset(
+            name: "prod:eu",
+            host: "db.example.test",
+            port: 6432,
+            database: "memoria",
+            user: "alice",
+            sslRequired: true,
+            verification: .ca,
+            certificateFolder: "/certs/eu",
+            connectTimeout: 7
+        )
+        try store.create(preset)
+
+        #expect(try store.load(named: "prod:eu") == preset)
+        #expect(try store.names() == ["prod:eu"])
+    }
+
+    @Test func filesAre0600InA0700Folder() throws {
+        try store.create(Preset(name: "a", host: "h", user: "u"))
+
+        #expect(try mode(of: store.directory) == 0o700)
+        #expect(try mode(of: store.path(for: "a")) == 0o600)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: store.directory)
+        #expect(leftovers == ["a.json"])
+    }
+
+    @Test func secondCreateFailsAndKeepsTheFirst() throws {
+        try store.create(Preset(name: "a", host: "first", user: "u"))
+
+        #expect(throws: PresetError.alreadyExists(name: "a", path: store.path(for: "a"))) {
+            try store.create(Preset(name: "a", host: "second", user: "u"))
+        }
+        #expect(try store.load(named: "a").host == "first")
+    }
+
+    @Test func unknownFieldsSurviveARewrite() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
+        let text = """
+            {"format_version": 1, "name": "a", "host": "h", "port": 5432, "database": "memoria",
+             "user": "u", "ssl_required": false, "verify": "full", "connect_timeout": 10,
+             "rpc_url": "https://example.test/rpc", "tags": ["x", 2, true, null]}
+            """
+        try Data(text.utf8).write(to: URL(fileURLWithPath: store.path(for: "a")))
+
+        var preset = try store.load(named: "a")
+        preset.port = 6000
+        try store.update(preset)
+
+        let reread = try store.load(named: "a")
+        #expect(reread.port == 6000)
+        #expect(reread.unknownFields["rpc_url"] == .string("https://example.test/rpc"))
+        #expect(
+            reread.unknownFields["tags"] == .array([.string("x"), .number(2), .bool(true), .null])
+        )
+    }
+
+    @Test func damagedFileIsReportedWithItsPositionAndOthersKeepWorking() throws {
+        try store.create(Preset(name: "good", host: "h", user: "u"))
+        let broken = store.path(for: "broken")
+        try Data("{\n  \"name\": \"broken\",\n  \"host\" \"h\"\n}\n".utf8).write(
+            to: URL(fileURLWithPath: broken)
+        )
+
+        let all = try store.loadAll()
+
+        #expect(all.count == 2)
+        #expect(try store.load(named: "good").host == "h")
+        guard case .failure(.damaged(let path, let position, let reason)) = all[0] else {
+            Issue.record("expected the broken file to fail, got \(all[0])")
+            return
+        }
+        #expect(path == broken)
+        #expect(position == "line 3, column 12")
+        #expect(reason == "not valid JSON (':' expected near '\"h\"')")
+        #expect(throws: PresetError.self) {
+            try store.update(Preset(name: "broken", host: "x", user: "u"))
+        }
+        #expect(
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: broken)), as: UTF8.self)
+                .contains("\"host\" \"h\"")
+        )
+    }
+
+    @Test func wrongFieldTypesAreNamed() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
+        let text = #"{"format_version": 1, "name": "a", "host": "h", "port": "5432"}"#
+        try Data(text.utf8).write(to: URL(fileURLWithPath: store.path(for: "a")))
+
+        #expect(
+            throws: PresetError.damaged(
+                path: store.path(for: "a"),
+                position: nil,
+                reason: "field 'port' must be a whole number"
+            )
+        ) {
+            try store.load(named: "a")
+        }
+    }
+
+    @Test func newerFormatIsRefused() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
+        try Data(#"{"format_version": 2}"#.utf8).write(
+            to: URL(fileURLWithPath: store.path(for: "a"))
+        )
+
+        #expect(throws: PresetError.newerFormat(path: store.path(for: "a"), version: 2)) {
+            try store.load(named: "a")
+        }
+    }
+
+    @Test func renameMovesAndRefusesATakenName() throws {
+        try store.create(Preset(name: "a", host: "h1", user: "u"))
+        try store.create(Preset(name: "b", host: "h2", user: "u"))
+
+        #expect(throws: PresetError.alreadyExists(name: "b", path: store.path(for: "b"))) {
+            try store.rename("a", to: "b")
+        }
+        try store.rename("a", to: "c")
+
+        #expect(try store.names() == ["b", "c"])
+        #expect(try store.load(named: "c").host == "h1")
+        #expect(try store.load(named: "c").name == "c")
+    }
+
+    @Test func removeWorksOnDamagedFilesAndReportsMissingOnes() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: store.path(for: "bad")))
+
+        try store.remove(named: "bad")
+
+        #expect(try store.names() == [])
+        #expect(throws: PresetError.notFound(name: "bad", directory: store.directory)) {
+            try store.remove(named: "bad")
+        }
+    }
+
+    @Test func namesIgnoreTemporaryAndOtherFiles() throws {
+        try store.create(Preset(name: "a", host: "h", user: "u"))
+        _ = FileManager.default.createFile(
+            atPath: store.directory + "/.tmp-1-2.json",
+            contents: Data()
+        )
+        _ = FileManager.default.createFile(atPath: store.directory + "/notes.txt", contents: Data())
+
+        #expect(try store.names() == ["a"])
+    }
+
+    @Test func invalidPresetIsNotStored() throws {
+        #expect(throws: PresetError.self) {
+            try store.create(Preset(name: "a", host: "db sslmode=disable", user: "u"))
+        }
+        #expect(try store.names() == [])
+    }
+
+    private func mode(of path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return (attributes[.posixPermissions] as? Int ?? -1) & 0o777
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import CerebroConn
+
+struct PresetValidationTests {
+    @Test(arguments: [
+        "acme", "prod:eu", "Prod EU", "it's", "a&b", "x$y", "*", "ünïcødé", "a b c",
+        String(repeating: "n", count: 64),
+    ])
+    func validNames(_ name: String) {
+        #expect(PresetValidation.problem(withName: name) == nil)
+    }
+
+    @Test(arguments: [
+        "", "a/b", "-x", ".hidden", " lead", "trail ", "new\nline", "tab\there",
+        String(repeating: "n", count: 65), String(repeating: "😀", count: 63),
+    ])
+    func invalidNames(_ name: String) {
+        #expect(PresetValidation.problem(withName: name) != nil)
+    }
+
+    @Test(arguments: [
+        "db1.example.test", "127.0.0.1", "::1", "a.example,b.example", "/var/run/postgresql",
+    ])
+    func validHosts(_ host: String) {
+        #expect(PresetValidation.problem(withHost: host) == nil)
+    }
+
+    /// Field case 18: the injection vector is refused when the preset is saved.
+    @Test(arguments: ["db1.example.test sslmode=disable", "a'b", "host\n", "a,,b", "x=y"])
+    func invalidHosts(_ host: String) {
+        #expect(PresetValidation.problem(withHost: host) != nil)
+    }
+
+    @Test func portAndTimeoutRanges() {
+        #expect(PresetValidation.problem(withPort: 0) != nil)
+        #expect(PresetValidation.problem(withPort: 65536) != nil)
+        #expect(PresetValidation.problem(withPort: 5432) == nil)
+        #expect(PresetValidation.problem(withTimeout: 0) != nil)
+        #expect(PresetValidation.problem(withTimeout: 10) == nil)
+    }
+
+    /// Field case 12: `~` and `$HOME` expand at the start only.
+    @Test func pathExpansion() {
+        let environment = Environment(["HOME": "/home/u"])
+        #expect(
+            PathExpansion.absolute("~/certs/prod", environment: environment) == "/home/u/certs/prod"
+        )
+        #expect(PathExpansion.absolute("~", environment: environment) == "/home/u")
+        #expect(PathExpansion.absolute("$HOME/x", environment: environment) == "/home/u/x")
+        #expect(PathExpansion.absolute("/data/a~b", environment: environment) == "/data/a~b")
+        #expect(PathExpansion.absolute("rel/x", environment: environment, base: "/w") == "/w/rel/x")
+        #expect(PathExpansion.absolute("~root/x", environment: environment) == "/root/x")
+        #expect(PathExpansion.absolute("~no-such-user-xyz/x", environment: environment) == nil)
+    }
+
+    @Test func configurationDirectoryOrder() {
+        #expect(
+            Environment(["CEREBRO_CONN_HOME": "/c", "XDG_CONFIG_HOME": "/x", "HOME": "/h"])
+                .configurationDirectory() == "/c"
+        )
+        #expect(
+            Environment(["XDG_CONFIG_HOME": "/x", "HOME": "/h"]).configurationDirectory()
+                == "/x/cerebro-conn"
+        )
+        #expect(Environment(["HOME": "/h"]).configurationDirectory() == "/h/.config/cerebro-conn")
+        #expect(Environment(["HOME": "/h"]).configurationDirectory(override: "/o") == "/o")
+    }
+}
