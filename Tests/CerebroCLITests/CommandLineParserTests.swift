@@ -95,7 +95,8 @@ struct CommandLineParserTests {
             label: "unknown command",
             arguments: ["connect", "acme"],
             expected: .usage(
-                "unknown command 'connect'; commands are add, edit, rename, remove, list, show, certs, test"
+                "unknown command 'connect'; commands are add, edit, rename, remove, list, show, "
+                    + "certs, test, completion, help"
             )
         ),
         ParseCase(
