@@ -11,6 +11,9 @@ final class TmuxSession {
     /// The process running in the window, once known.
     private var panePID: pid_t?
 
+    /// The server's socket file, once known.
+    private var socketPath: String?
+
     /// Starts `command` (an argv, run without a shell) in `directory`, in a `width` by 50
     /// window.
     init(command: [String], directory: String, width: Int = 200) throws {
@@ -20,8 +23,11 @@ final class TmuxSession {
         guard result.status == 0 else {
             throw MissingToolError(description: "tmux did not start: \(result.error)")
         }
-        let pane = try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"])
-        panePID = pid_t(pane.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        let facts = try tmux(["display-message", "-p", "-t", "main", "#{pane_pid} #{socket_path}"])
+        let words = facts.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(separator: " ", maxSplits: 1)
+        panePID = words.first.flatMap { pid_t($0) }
+        socketPath = words.count == 2 ? String(words[1]) : nil
     }
 
     deinit {
@@ -31,6 +37,10 @@ final class TmuxSession {
         let deadline = Date().addingTimeInterval(5)
         while let pid = panePID, kill(pid, 0) == 0, Date() < deadline {
             Thread.sleep(forTimeInterval: 0.05)
+        }
+        // A killed server can leave its socket file behind.
+        if let socketPath {
+            try? FileManager.default.removeItem(atPath: socketPath)
         }
     }
 
