@@ -12,8 +12,9 @@ public enum CerebroTool {
     public static let abstract =
         "keep connection presets for Cerebro databases and connect over SSL"
 
-    /// Every command, in the order help lists them. Parsing, help, completion scripts and the
-    /// man page are all derived from this table.
+    /// Every command, in the order help lists them.
+    ///
+    /// Parsing, help, completion scripts and the man page are all derived from this table.
     public static let commands: [CommandSpec] = [
         AddCommand.spec,
         EditCommand.spec,
@@ -38,7 +39,11 @@ public enum CerebroTool {
         do {
             parsed = try CommandLineParser(commands: commands).parse(arguments)
         } catch {
-            let context = CommandContext(terminal: terminal, environment: environment, globals: GlobalOptions())
+            let context = CommandContext(
+                terminal: terminal,
+                environment: environment,
+                globals: GlobalOptions()
+            )
             return report(usage: error, context: context)
         }
 
@@ -51,7 +56,11 @@ public enum CerebroTool {
             _ = globals
             return .success
         case .run(let invocation, let globals):
-            let context = CommandContext(terminal: terminal, environment: environment, globals: globals)
+            let context = CommandContext(
+                terminal: terminal,
+                environment: environment,
+                globals: globals
+            )
             return execute(invocation, context: context)
         }
     }

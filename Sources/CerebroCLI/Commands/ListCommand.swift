@@ -17,7 +17,9 @@ enum ListCommand {
         run: run
     )
 
-    private static func run(_ invocation: Invocation, _ context: CommandContext) throws -> ExitStatus {
+    private static func run(_ invocation: Invocation, _ context: CommandContext) throws
+        -> ExitStatus
+    {
         if invocation.has("names") {
             let names = try context.store.names()
             context.terminal.writeOut(String(decoding: NameListing.lines(names), as: UTF8.self))

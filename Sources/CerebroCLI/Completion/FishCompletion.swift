@@ -121,8 +121,8 @@ struct FishCompletion {
             return arguments.isEmpty ? [] : [head + arguments]
         }
         return model.commands.map { command in
-            head
-                + " -a \(quoted(command.name)) -d \(ShellQuoting.fishSingleQuoted(command.abstract))"
+            let description = ShellQuoting.fishSingleQuoted(command.abstract)
+            return head + " -a \(quoted(command.name)) -d \(description)"
         }
     }
 

@@ -44,7 +44,12 @@ public struct CommandLineParser: Sendable {
                 continue
             }
             let specs = (command?.options ?? []) + GlobalOptions.specs
-            for (spec, value) in try split(token, specs: specs, command: command?.name, state: &state) {
+            for (spec, value) in try split(
+                token,
+                specs: specs,
+                command: command?.name,
+                state: &state
+            ) {
                 if spec.long == "help" {
                     wantsHelp = true
                 } else if GlobalOptions.specs.contains(spec) {
@@ -65,7 +70,10 @@ public struct CommandLineParser: Sendable {
     private func lookUp(_ name: String) throws(UsageError) -> CommandSpec {
         guard let command = commands.first(where: { $0.name == name }) else {
             let names = commands.filter { !$0.isHidden }.map(\.name).joined(separator: ", ")
-            throw UsageError(command: nil, message: "unknown command '\(name)'; commands are \(names)")
+            throw UsageError(
+                command: nil,
+                message: "unknown command '\(name)'; commands are \(names)"
+            )
         }
         return command
     }
@@ -80,11 +88,23 @@ public struct CommandLineParser: Sendable {
         if token.hasPrefix("--") {
             let body = token.dropFirst(2)
             let name = String(body.prefix(while: { $0 != "=" }))
-            let inline = body.contains("=") ? String(body.drop(while: { $0 != "=" }).dropFirst()) : nil
+            let inline =
+                body.contains("=") ? String(body.drop(while: { $0 != "=" }).dropFirst()) : nil
             guard let spec = specs.first(where: { $0.long == name }) else {
                 throw UsageError(command: command, message: "unknown option '--\(name)'")
             }
-            return [(spec, try value(for: spec, inline: inline, written: "--\(name)", command: command, state: &state))]
+            return [
+                (
+                    spec,
+                    try value(
+                        for: spec,
+                        inline: inline,
+                        written: "--\(name)",
+                        command: command,
+                        state: &state
+                    )
+                )
+            ]
         }
 
         var result: [(OptionSpec, String?)] = []
@@ -95,7 +115,18 @@ public struct CommandLineParser: Sendable {
             }
             let inline = letters.isEmpty ? nil : String(letters)
             if case .value = spec.value {
-                result.append((spec, try value(for: spec, inline: inline, written: "-\(letter)", command: command, state: &state)))
+                result.append(
+                    (
+                        spec,
+                        try value(
+                            for: spec,
+                            inline: inline,
+                            written: "-\(letter)",
+                            command: command,
+                            state: &state
+                        )
+                    )
+                )
                 break
             }
             result.append((spec, nil))
@@ -117,11 +148,17 @@ public struct CommandLineParser: Sendable {
             return nil
         }
         guard let value = inline ?? state.next() else {
-            throw UsageError(command: command, message: "option '\(written)' needs a value \(placeholder)")
+            throw UsageError(
+                command: command,
+                message: "option '\(written)' needs a value \(placeholder)"
+            )
         }
         if case .choice(let choices) = kind, !choices.contains(value) {
             let list = choices.joined(separator: ", ")
-            throw UsageError(command: command, message: "option '\(written)' takes one of \(list), not '\(value)'")
+            throw UsageError(
+                command: command,
+                message: "option '\(written)' takes one of \(list), not '\(value)'"
+            )
         }
         return value
     }
@@ -133,7 +170,10 @@ public struct CommandLineParser: Sendable {
         command: String?
     ) throws(UsageError) {
         if options[spec.long] != nil {
-            throw UsageError(command: command, message: "option '--\(spec.long)' is given more than once")
+            throw UsageError(
+                command: command,
+                message: "option '--\(spec.long)' is given more than once"
+            )
         }
         options[spec.long] = value.map { [$0] } ?? []
     }
@@ -176,12 +216,17 @@ public struct CommandLineParser: Sendable {
             }
         }
         if positionals.count < minimum {
-            let missing = command.arguments.filter { $0.arity == .required || $0.arity == .oneOrMore }
+            let missing = command.arguments.filter {
+                $0.arity == .required || $0.arity == .oneOrMore
+            }
             let name = missing[min(positionals.count, missing.count - 1)].name
             throw UsageError(command: command.name, message: "missing \(name)")
         }
         if let maximum, positionals.count > maximum {
-            throw UsageError(command: command.name, message: "unexpected argument '\(positionals[maximum])'")
+            throw UsageError(
+                command: command.name,
+                message: "unexpected argument '\(positionals[maximum])'"
+            )
         }
     }
 }

@@ -45,7 +45,12 @@ public struct OptionSpec: Sendable, Equatable {
         short: Character? = nil,
         help: String
     ) -> OptionSpec {
-        OptionSpec(long: long, short: short, value: .value(kind, placeholder: placeholder), help: help)
+        OptionSpec(
+            long: long,
+            short: short,
+            value: .value(kind, placeholder: placeholder),
+            help: help
+        )
     }
 
     /// A flag.
