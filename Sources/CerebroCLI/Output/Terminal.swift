@@ -37,8 +37,9 @@ public struct Terminal: Sendable {
         outputIsTerminal: Bool = false,
         errorIsTerminal: Bool = false
     ) {
-        self.writeOut = writeOut
-        self.writeErr = writeErr
+        // Every write is made safe here, the one place all output passes.
+        self.writeOut = { writeOut(TerminalText.safe($0)) }
+        self.writeErr = { writeErr(TerminalText.safe($0)) }
         self.readLine = readLine
         self.inputIsTerminal = inputIsTerminal
         self.outputIsTerminal = outputIsTerminal
