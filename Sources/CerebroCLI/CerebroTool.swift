@@ -78,6 +78,12 @@ public enum CerebroTool {
         } catch let error as CommandFailure {
             context.diagnostics.error(error.message)
             return error.status
+        } catch PresetError.invalidValue(let value, let problem) {
+            // A value typed on the command line that breaks a rule is a usage error, like a
+            // value of the wrong kind; a hand-edited file that breaks one is reported as damaged.
+            let message = ErrorMessages.message(for: PresetError.invalidValue(value: value, problem: problem))
+            let usage = UsageError(command: invocation.command.name, message: message.text)
+            return report(usage: usage, context: context)
         } catch {
             context.diagnostics.error(ErrorMessages.message(for: error))
             return .failure

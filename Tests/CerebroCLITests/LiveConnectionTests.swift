@@ -256,9 +256,15 @@ struct LiveConnectionTests {
         let shown = try run(["show", "prod"])
         let tested = try run(["test", "prod"])
 
-        #expect(shown.out.contains("  sslcert=\(scratch.path)/home/certs/prod/client.crt\n"))
-        #expect(!shown.out.contains("~"))
+        let plan = shown.out.components(separatedBy: "connection plan\n").last ?? ""
+        #expect(shown.out.contains("  certdir   ~/certs/prod\n"))
+        #expect(plan.contains("  sslcert=\(scratch.path)/home/certs/prod/client.crt\n"))
+        #expect(!plan.contains("~"))
         #expect(tested.status == 0, "\(tested.err)")
+
+        // The folder follows the home folder of whoever runs the preset.
+        let elsewhere = try run(["show", "prod"], environment: ["HOME": scratch.path + "/other"])
+        #expect(elsewhere.out.contains("preset folder \(scratch.path)/other/certs/prod"))
     }
 
     /// Field case 14: a space in the certificate folder survives all the way to libpq.

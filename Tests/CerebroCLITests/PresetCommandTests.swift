@@ -65,10 +65,11 @@ struct PresetCommandTests {
     @Test func injectedHostIsRejected() {
         let result = run(["add", "odd", "--host", "db1.example.test sslmode=disable"])
 
-        #expect(result.status == 1)
+        #expect(result.status == 64)
         #expect(
-            result.err.contains(
-                "invalid value 'db1.example.test sslmode=disable': a host cannot contain a space"
+            result.err.hasPrefix(
+                "error: invalid value 'db1.example.test sslmode=disable': a host cannot contain a space\n"
+                    + "usage: cerebro-conn add"
             )
         )
         #expect(run(["list", "--names"]).out == "")
@@ -76,8 +77,40 @@ struct PresetCommandTests {
 
     @Test func newlineInNameIsRejected() {
         let result = run(["add", "two\nlines", "--host", "h"])
-        #expect(result.status == 1)
-        #expect(result.err.contains("control characters"))
+        #expect(result.status == 64)
+        #expect(result.err.contains("control or invisible characters"))
+    }
+
+    /// Values that break a rule are usage errors (64), named with the rule; nothing is saved.
+    @Test(arguments: [
+        ["add", "a", "--host", "127.0.0.1:1,localhost"],
+        ["add", "a", "--host", "[::1"],
+        ["add", "a", "--host", "127.0.0.1:5433:1"],
+        ["add", "a", "--host", "1.2.3.999"],
+        ["add", "a", "--host", String(repeating: "a", count: 254)],
+        ["add", "a", "--host", "-x"],
+        ["add", "a", "--host", "h", "--port", "0"],
+        ["add", "a", "--host", "h", "--timeout", "0"],
+        ["add", "a", "--host", "h", "--db", String(repeating: "d", count: 64)],
+        ["add", "a", "--host", "h", "--certdir", ""],
+        ["add", "x\u{202E}y", "--host", "h"],
+        ["add", "zero\u{200B}width", "--host", "h"],
+        ["--config", "", "list"],
+        ["list", "--names", "--json"],
+        ["edit", "a"],
+        ["show", "a/b"],
+    ])
+    func badValuesAreUsageErrors(_ arguments: [String]) {
+        let result = run(arguments)
+
+        #expect(result.status == 64, "\(result.err)")
+        #expect(result.err.contains("usage: cerebro-conn"))
+        #expect(run(["list", "--names"]).out == "")
+    }
+
+    @Test(arguments: ["fe80::1%eth0", "::1", "/var/run/postgresql", "db-1.example.test", "a,b.example"])
+    func unusualButValidHostsAreKept(_ host: String) {
+        #expect(run(["add", "a", "--host", host]).status == 0)
     }
 
     @Test func editChangesOnlyWhatIsGivenAndClears() throws {

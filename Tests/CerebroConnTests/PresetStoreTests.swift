@@ -178,4 +178,43 @@ struct PresetStoreTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         return (attributes[.posixPermissions] as? Int ?? -1) & 0o777
     }
+
+    @Test func aLinkToNothingCanBeRemoved() throws {
+        try store.create(Preset(name: "a", host: "h", user: "u"))
+        try FileManager.default.createSymbolicLink(
+            atPath: store.path(for: "dangling"),
+            withDestinationPath: "/nonexistent/x.json"
+        )
+
+        #expect(try store.names() == ["a", "dangling"])
+        try store.remove(named: "dangling")
+        #expect(try store.names() == ["a"])
+    }
+
+    @Test func aFolderNamedLikeAPresetIsSaidToBeOne() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.path(for: "dir"),
+            withIntermediateDirectories: true
+        )
+
+        #expect(
+            throws: PresetError.fileSystem(
+                path: store.path(for: "dir"),
+                operation: "read",
+                reason: "it is a folder, not a preset file"
+            )
+        ) { try store.load(named: "dir") }
+    }
+
+    @Test func anOpenPresetsFolderIsClosedOnWrite() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755]
+        )
+
+        try store.create(Preset(name: "a", host: "h", user: "u"))
+
+        #expect(try mode(of: store.directory) == 0o700)
+    }
 }

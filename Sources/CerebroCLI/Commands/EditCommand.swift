@@ -22,6 +22,9 @@ enum EditCommand {
         -> ExitStatus
     {
         let name = invocation.arguments[0]
+        if invocation.options.isEmpty {
+            throw UsageError(command: "edit", message: "nothing to change: give at least one option")
+        }
         var preset = try context.store.load(named: name)
         try PresetOptions.apply(invocation, to: &preset, environment: context.environment)
         try context.store.update(preset)

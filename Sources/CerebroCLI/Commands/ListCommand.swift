@@ -20,6 +20,9 @@ enum ListCommand {
     private static func run(_ invocation: Invocation, _ context: CommandContext) throws
         -> ExitStatus
     {
+        if invocation.has("names"), invocation.has("json") {
+            throw UsageError(command: "list", message: "'--names' and '--json' cannot be used together")
+        }
         if invocation.has("names") {
             let names = try context.store.names()
             context.terminal.writeOut(String(decoding: NameListing.lines(names), as: UTF8.self))

@@ -103,7 +103,11 @@ enum PresetOptions {
                     message: "'--certdir \(folder)': no such user account for '~'"
                 )
             }
-            preset.certificateFolder = path
+            // A folder under `~` or `$HOME` is kept as typed and expanded each time the preset
+            // is used, so it follows the home folder of whoever runs it; any other path is
+            // made absolute now, since the current folder will differ later.
+            let followsHome = folder.hasPrefix("~") || folder.hasPrefix("$HOME")
+            preset.certificateFolder = followsHome ? folder : path
         }
     }
 
@@ -126,6 +130,12 @@ enum HostSpec {
         _ text: String,
         command: String
     ) throws(UsageError) -> (host: String, port: Int?) {
+        if text.contains(","), text.contains(":"), !text.contains("::") {
+            throw UsageError(
+                command: command,
+                message: "'--host \(text)': with several hosts, give one --port for all of them"
+            )
+        }
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let host = String(text[text.index(after: text.startIndex)..<close])
             let rest = text[text.index(after: close)...]

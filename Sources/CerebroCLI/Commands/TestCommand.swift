@@ -65,9 +65,9 @@ enum TestCommand {
             lookup: context.lookup,
             timeoutOverride: try timeout(invocation)
         )
-        checker.passphrases = try KeyPassphrasePrompt.passphrases(invocation, context)
         let names = try selectedNames(invocation, context)
-        if context.terminal.inputIsTerminal, names.count > 1 {
+        checker.passphrases = try KeyPassphrasePrompt.passphrases(invocation, context)
+        if context.terminal.inputIsTerminal {
             checker.collectPassphrases(for: names)
         }
 

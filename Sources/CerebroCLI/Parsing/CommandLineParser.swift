@@ -153,6 +153,10 @@ public struct CommandLineParser: Sendable {
                 message: "option '\(written)' needs a value \(placeholder)"
             )
         }
+        if value.isEmpty, kind == .directory || kind == .file {
+            // An empty path would quietly mean the current folder.
+            throw UsageError(command: command, message: "option '\(written)' needs a path, not ''")
+        }
         if case .choice(let choices) = kind, !choices.contains(value) {
             let list = choices.joined(separator: ", ")
             throw UsageError(

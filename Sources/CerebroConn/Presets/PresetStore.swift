@@ -76,8 +76,10 @@ public struct PresetStore: Sendable {
         }
         let path = path(for: name)
         guard let data = FileManager.default.contents(atPath: path) else {
-            if FileManager.default.fileExists(atPath: path) {
-                throw .fileSystem(path: path, operation: "read", reason: "permission denied")
+            var isFolder: Bool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                let reason = isFolder ? "it is a folder, not a preset file" : "permission denied"
+                throw .fileSystem(path: path, operation: "read", reason: reason)
             }
             throw .notFound(name: name, directory: directory)
         }
@@ -109,6 +111,7 @@ public struct PresetStore: Sendable {
     public func update(_ preset: Preset) throws(PresetError) {
         try PresetValidation.validate(preset)
         _ = try load(named: preset.name)
+        try prepareFolder()
         try AtomicFile.replace(path(for: preset.name), contents: PresetFile.encode(preset))
     }
 
@@ -125,7 +128,9 @@ public struct PresetStore: Sendable {
         if let problem = PresetValidation.problem(withName: name) {
             throw .invalidValue(value: name, problem: problem)
         }
-        guard FileManager.default.fileExists(atPath: path(for: name)) else {
+        // lstat, not stat: a link to a missing file is listed, so it must be removable too.
+        var info = stat()
+        guard lstat(path(for: name), &info) == 0 else {
             throw .notFound(name: name, directory: directory)
         }
         try AtomicFile.remove(path(for: name))
@@ -133,5 +138,8 @@ public struct PresetStore: Sendable {
 
     private func prepareFolder() throws(PresetError) {
         try AtomicFile.makeFolder(directory, mode: 0o700)
+        // A presets folder made earlier, or by hand, with group or world access is closed
+        // again: the names of the presets are private, like their files.
+        AtomicFile.restrict(directory, to: 0o700)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The rules every preset field must follow before it is stored.
 public enum PresetValidation {
     /// The longest preset name, in characters.
@@ -28,26 +34,72 @@ public enum PresetValidation {
             return "a name cannot end with a space"
         }
         if name.unicodeScalars.contains(where: isUnprintable) {
-            return "a name cannot contain control characters such as a newline or a tab"
+            return "a name cannot contain control or invisible characters (a newline, a tab, "
+                + "a zero-width space, a direction override) or bytes that are not UTF-8"
         }
         return nil
     }
 
     /// Checks a host list: names, IPv4 or IPv6 addresses, or socket folders, comma-separated.
     public static func problem(withHost host: String) -> String? {
-        let parts = host.split(separator: ",", omittingEmptySubsequences: false)
-        for part in parts {
-            if part.isEmpty {
-                return "a host cannot be empty"
-            }
-            if part.first == "/" {
-                continue
-            }
-            if let bad = part.unicodeScalars.first(where: { !isHostCharacter($0) }) {
-                return "a host cannot contain \(describe(bad))"
+        for part in host.split(separator: ",", omittingEmptySubsequences: false) {
+            if let problem = problem(withOneHost: String(part)) {
+                return problem
             }
         }
         return nil
+    }
+
+    /// Checks one host: a socket folder (`/…`), an IPv6 address (with an optional `%zone`),
+    /// an IPv4 address, or a DNS name of at most 253 characters in labels of at most 63.
+    static func problem(withOneHost host: String) -> String? {
+        if host.isEmpty {
+            return "a host cannot be empty"
+        }
+        if host.hasPrefix("/") {
+            return host.unicodeScalars.contains(where: isUnprintable)
+                ? "a socket folder cannot contain control characters" : nil
+        }
+        if let bad = host.unicodeScalars.first(where: { !isHostCharacter($0) }) {
+            return "a host cannot contain \(describe(bad))"
+        }
+        if host.contains(":") {
+            return isIPv6Address(host)
+                ? nil
+                : "'\(host)' is not an IPv6 address; a port goes in --port (or after a single "
+                    + "host, as H:P)"
+        }
+        if host.allSatisfy({ $0.isNumber || $0 == "." }) {
+            return isIPv4Address(host) ? nil : "'\(host)' is not a valid IPv4 address"
+        }
+        return problem(withHostName: host)
+    }
+
+    private static func problem(withHostName name: String) -> String? {
+        if name.count > 253 {
+            return "a host name has at most 253 characters"
+        }
+        for label in name.split(separator: ".", omittingEmptySubsequences: false) {
+            if label.isEmpty || label.count > 63 {
+                return "each part of a host name between dots has 1 to 63 characters"
+            }
+            if label.hasPrefix("-") || label.hasSuffix("-") {
+                return "a part of a host name cannot start or end with '-'"
+            }
+        }
+        return nil
+    }
+
+    private static func isIPv6Address(_ text: String) -> Bool {
+        // A zone (`fe80::1%eth0`) names an interface; libpq passes it to getaddrinfo.
+        let address = text.split(separator: "%", maxSplits: 1).first.map(String.init) ?? text
+        var buffer = in6_addr()
+        return inet_pton(AF_INET6, address, &buffer) == 1
+    }
+
+    private static func isIPv4Address(_ text: String) -> Bool {
+        var buffer = in_addr()
+        return inet_pton(AF_INET, text, &buffer) == 1
     }
 
     /// Checks a database or user name: not empty, no control characters.
@@ -57,6 +109,10 @@ public enum PresetValidation {
         }
         if value.unicodeScalars.contains(where: isUnprintable) {
             return "\(what) cannot contain control characters"
+        }
+        // PostgreSQL keeps 63 bytes of a name (NAMEDATALEN); a longer one cannot match.
+        if value.utf8.count > 63 {
+            return "\(what) has at most 63 bytes in UTF-8, as in PostgreSQL"
         }
         return nil
     }
@@ -95,14 +151,23 @@ public enum PresetValidation {
     }
 
     private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || scalar == "\u{2028}"
-            || scalar == "\u{2029}"
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator:
+            return true
+        case .format:
+            // Invisible formatting (bidirectional overrides, zero-width spaces) would make two
+            // names look alike; the zero-width joiner is kept for emoji sequences.
+            return scalar != "\u{200D}"
+        default:
+            // U+FFFD stands for bytes that were not valid UTF-8 on the command line.
+            return scalar == "\u{FFFD}"
+        }
     }
 
     private static func isHostCharacter(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let c = Character(scalar)
-            return c.isLetter || c.isNumber || "-._:[]%".contains(c)
+            return c.isLetter || c.isNumber || "-._:%".contains(c)
         }
         // Internationalised names are resolved by the system; only ASCII punctuation is a risk.
         return !isUnprintable(scalar) && !scalar.properties.isWhitespace

@@ -66,6 +66,14 @@ enum AtomicFile {
         chmod(path, mode)
     }
 
+    /// Takes group and world access away from a folder the user owns.
+    static func restrict(_ path: String, to mode: mode_t) {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o077 != 0, info.st_uid == geteuid() {
+            chmod(path, mode)
+        }
+    }
+
     /// The text of an `errno` value.
     static func reason(_ code: Int32) -> String {
         String(cString: strerror(code))
