@@ -81,7 +81,9 @@ public enum CerebroTool {
         } catch PresetError.invalidValue(let value, let problem) {
             // A value typed on the command line that breaks a rule is a usage error, like a
             // value of the wrong kind; a hand-edited file that breaks one is reported as damaged.
-            let message = ErrorMessages.message(for: PresetError.invalidValue(value: value, problem: problem))
+            let message = ErrorMessages.message(
+                for: PresetError.invalidValue(value: value, problem: problem)
+            )
             let usage = UsageError(command: invocation.command.name, message: message.text)
             return report(usage: usage, context: context)
         } catch {

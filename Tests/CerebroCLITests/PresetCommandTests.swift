@@ -108,7 +108,9 @@ struct PresetCommandTests {
         #expect(run(["list", "--names"]).out == "")
     }
 
-    @Test(arguments: ["fe80::1%eth0", "::1", "/var/run/postgresql", "db-1.example.test", "a,b.example"])
+    @Test(arguments: [
+        "fe80::1%eth0", "::1", "/var/run/postgresql", "db-1.example.test", "a,b.example",
+    ])
     func unusualButValidHostsAreKept(_ host: String) {
         #expect(run(["add", "a", "--host", host]).status == 0)
     }

@@ -7,7 +7,10 @@ struct TerminalTextTests {
     @Test(
         arguments: [
             ("plain text\nand\ttabs", "plain text\nand\ttabs"),
-            ("CN=evil\u{1B}[2J\u{1B}]0;pwned\u{07}name", "CN=evil\u{FFFD}[2J\u{FFFD}]0;pwned\u{FFFD}name"),
+            (
+                "CN=evil\u{1B}[2J\u{1B}]0;pwned\u{07}name",
+                "CN=evil\u{FFFD}[2J\u{FFFD}]0;pwned\u{FFFD}name"
+            ),
             ("upload:\u{1B}[31mproj", "upload:\u{1B}[31mproj"),
             ("a\rb", "a\u{FFFD}b"),
             ("\r\u{1B}[Ktesting 2 presets", "\r\u{1B}[Ktesting 2 presets"),

@@ -23,7 +23,10 @@ enum EditCommand {
     {
         let name = invocation.arguments[0]
         if invocation.options.isEmpty {
-            throw UsageError(command: "edit", message: "nothing to change: give at least one option")
+            throw UsageError(
+                command: "edit",
+                message: "nothing to change: give at least one option"
+            )
         }
         var preset = try context.store.load(named: name)
         try PresetOptions.apply(invocation, to: &preset, environment: context.environment)

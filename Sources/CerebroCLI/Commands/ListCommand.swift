@@ -21,7 +21,10 @@ enum ListCommand {
         -> ExitStatus
     {
         if invocation.has("names"), invocation.has("json") {
-            throw UsageError(command: "list", message: "'--names' and '--json' cannot be used together")
+            throw UsageError(
+                command: "list",
+                message: "'--names' and '--json' cannot be used together"
+            )
         }
         if invocation.has("names") {
             let names = try context.store.names()

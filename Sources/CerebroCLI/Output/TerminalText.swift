@@ -54,6 +54,7 @@ enum TerminalText {
             return true
         }
         // Bidirectional overrides and isolates can make a line read differently than it is.
-        return ("\u{202A}"..."\u{202E}").contains(scalar) || ("\u{2066}"..."\u{2069}").contains(scalar)
+        return ("\u{202A}"..."\u{202E}").contains(scalar)
+            || ("\u{2066}"..."\u{2069}").contains(scalar)
     }
 }
