@@ -54,7 +54,12 @@ enum ErrorMessages {
                 hint: "use a newer cerebro-conn for this preset"
             )
         case .fileSystem(let path, let operation, let reason):
-            Message("\(path): cannot \(operation): \(reason)")
+            Message(
+                "\(path): cannot \(operation): \(reason)",
+                hint: reason.lowercased().contains("permission")
+                    ? "check that you own \(path) or may write to it, or choose another "
+                        + "folder with --config" : nil
+            )
         }
     }
 

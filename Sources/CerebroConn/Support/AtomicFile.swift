@@ -91,7 +91,8 @@ enum AtomicFile {
         let temporary = "\(folder)/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).json"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw failure(temporary, "create", errno)
+            // The temporary name means nothing to the user; the folder is what needs fixing.
+            throw failure(folder, "write into the folder", errno)
         }
         defer { close(descriptor) }
 
