@@ -23,6 +23,8 @@ public struct Environment: Sendable, Equatable {
     ///
     /// `ProcessInfo.processInfo.environment` gives the same dictionary but costs every run about
     /// 0.7 million instructions (its set-up, a copy of each entry, per-character splitting).
+    /// Like `getenv`, this takes no lock: read it before starting threads that change the
+    /// environment, as the command line does.
     public static var current: Environment {
         var variables: [String: String] = [:]
         var entry: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
