@@ -206,9 +206,9 @@ enum OpenSSLFileDecoder {
     private static func decodeLonePlainKey(_ bytes: [UInt8]) -> DecodedFile? {
         guard let bio = try? OpenSSLBIO(bytes: bytes),
             case .block(let block) = readBlock(from: bio),
-            case .end = readBlock(from: bio),
-            !block.isEncrypted,
             let form = PrivateKeyForm(rawValue: block.label),
+            !block.isEncrypted,
+            case .end = readBlock(from: bio),
             fillsWholeBlock(block.data),
             case .key(let key)? = try? OpenSSLPrivateKeyReader.read(pem: bytes, passphrase: nil)
         else {
