@@ -94,6 +94,50 @@ struct PresetStoreTests {
         )
     }
 
+    @Test func jsonThatIsNotAnObjectIsNamed() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
+        for (name, text) in [("list", "[1, 2]"), ("text", "\"preset\""), ("none", "null")] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: store.path(for: name)))
+
+            #expect(
+                throws: PresetError.damaged(
+                    path: store.path(for: name),
+                    position: nil,
+                    reason: "not a JSON object"
+                )
+            ) {
+                try store.load(named: name)
+            }
+        }
+    }
+
+    @Test func nestedUnknownFieldsKeepEveryKindOfValue() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
+        let text = """
+            {"format_version": 1, "name": "a", "host": "h", "port": 5432, "database": "memoria",
+             "user": "u", "ssl_required": true, "verify": "full", "connect_timeout": 10,
+             "extra": {"on": false, "n": -1.5, "s": "1", "list": [{}, []], "gone": null}}
+            """
+        try Data(text.utf8).write(to: URL(fileURLWithPath: store.path(for: "a")))
+
+        let preset = try store.load(named: "a")
+
+        #expect(preset.sslRequired)
+        #expect(
+            preset.unknownFields["extra"]
+                == .object([
+                    "on": .bool(false), "n": .number(-1.5), "s": .string("1"),
+                    "list": .array([.object([:]), .array([])]), "gone": .null,
+                ])
+        )
+    }
+
     @Test func wrongFieldTypesAreNamed() throws {
         try FileManager.default.createDirectory(
             atPath: store.directory,

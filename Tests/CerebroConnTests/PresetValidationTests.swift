@@ -55,6 +55,16 @@ struct PresetValidationTests {
         #expect(PathExpansion.absolute("~no-such-user-xyz/x", environment: environment) == nil)
     }
 
+    /// `.`, `..` and empty components are resolved in the text alone.
+    @Test func pathsAreStandardizedTextually() {
+        let environment = Environment(["HOME": "/home/u"])
+        #expect(PathExpansion.absolute("/a/./b//c/../d/", environment: environment) == "/a/b/d")
+        #expect(PathExpansion.absolute("/..", environment: environment) == "/")
+        #expect(PathExpansion.absolute("/", environment: environment) == "/")
+        #expect(PathExpansion.absolute("x/../..", environment: environment, base: "/w") == "/")
+        #expect(PathExpansion.absolute("é/ü", environment: environment, base: "/w") == "/w/é/ü")
+    }
+
     @Test func configurationDirectoryOrder() {
         #expect(
             Environment(["CEREBRO_CONN_HOME": "/c", "XDG_CONFIG_HOME": "/x", "HOME": "/h"])

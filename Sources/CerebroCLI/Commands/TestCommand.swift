@@ -59,6 +59,8 @@ enum TestCommand {
         _ invocation: Invocation,
         _ context: CommandContext
     ) throws -> ExitStatus {
+        // The process ends soon after the checks; freeing OpenSSL's tables at exit is wasted.
+        OpenSSLLibrary.skipCleanupAtExit()
         let pool = CheckPool(width: try jobs(invocation))
         var checker = PresetCheck(
             store: context.store,

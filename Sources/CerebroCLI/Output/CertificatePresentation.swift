@@ -13,18 +13,12 @@ import CerebroConn
 enum CertificatePresentation {
     /// A date as `2026-12-03 18:57:00 UTC`.
     static func utc(_ date: Date) -> String {
-        let parts = utcCalendar.dateComponents(
-            [.year, .month, .day, .hour, .minute, .second],
-            from: date
-        )
-        let day = [pad(parts.year, 4), pad(parts.month, 2), pad(parts.day, 2)]
-        let time = [pad(parts.hour, 2), pad(parts.minute, 2), pad(parts.second, 2)]
-        return day.joined(separator: "-") + " " + time.joined(separator: ":") + " UTC"
+        UTCText.format(date) + " UTC"
     }
 
     /// A date as ISO 8601 in UTC: `2026-12-03T18:57:00Z`.
     static func iso(_ date: Date) -> String {
-        String(utc(date).dropLast(4)).replacing(" ", with: "T") + "Z"
+        UTCText.iso8601(date)
     }
 
     /// The validity window in words.
@@ -105,16 +99,5 @@ enum CertificatePresentation {
             message = finding.description
             fix = finding.hint
         }
-    }
-
-    private static let utcCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar
-    }()
-
-    private static func pad(_ number: Int?, _ width: Int) -> String {
-        let digits = String(number ?? 0)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

@@ -42,6 +42,22 @@ public struct CertificateSetInspector: Sendable {
         certificateAuthority: String?,
         keyPassphrase: String? = nil
     ) -> [Finding] {
+        inspection(
+            clientCertificate: clientCertificate,
+            clientKey: clientKey,
+            certificateAuthority: certificateAuthority,
+            keyPassphrase: keyPassphrase
+        ).findings
+    }
+
+    /// Checks the files of one set as `inspect` does, and also returns the client certificate
+    /// the checks decoded, so that a caller does not decode the file a second time.
+    func inspection(
+        clientCertificate: String?,
+        clientKey: String?,
+        certificateAuthority: String?,
+        keyPassphrase: String?
+    ) -> SetInspection {
         var findings: [Finding] = []
         let client = clientCertificate.flatMap { loadCertificates(at: $0, into: &findings) }
         if let client {
@@ -62,8 +78,18 @@ public struct CertificateSetInspector: Sendable {
         if let client, let authority {
             checkSignature(of: client, by: authority, into: &findings)
         }
-        return findings
+        return SetInspection(findings: findings, clientLeaf: client?.summaries.first)
     }
+}
+
+/// What inspecting a set found, and the client certificate as the checks decoded it.
+struct SetInspection {
+    /// The findings, as `CertificateSetInspector.inspect` returns them.
+    let findings: [Finding]
+
+    /// The first certificate of the client certificate file, when every certificate in the
+    /// file decoded.
+    let clientLeaf: CertificateSummary?
 }
 
 // MARK: - Files

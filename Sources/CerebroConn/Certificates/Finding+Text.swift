@@ -100,21 +100,7 @@ extension Finding {
 
     /// A date as `1970-01-19 18:55:45`, always in UTC.
     static func utc(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents(
-            [.year, .month, .day, .hour, .minute, .second],
-            from: date
-        )
-
-        let time = [parts.hour, parts.minute, parts.second].map { pad($0, to: 2) }
-        let day = [pad(parts.year, to: 4), pad(parts.month, to: 2), pad(parts.day, to: 2)]
-        return day.joined(separator: "-") + " " + time.joined(separator: ":")
-    }
-
-    private static func pad(_ number: Int?, to width: Int) -> String {
-        let digits = String(number ?? 0)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        UTCText.format(date)
     }
 
     /// A PEM label with "a" or "an" as it is read aloud: a CERTIFICATE, an RSA PRIVATE KEY.

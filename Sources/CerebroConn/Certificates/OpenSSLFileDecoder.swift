@@ -13,6 +13,10 @@ struct DecodedFile {
 
     /// The bytes that were decoded, so that a key is loaded from what was inspected.
     var bytes: [UInt8] = []
+
+    /// The key as `PEM_read_bio_PrivateKey` read it without a passphrase, when the file is one
+    /// plain PEM key block; the key loader uses it instead of reading the file again.
+    var keyAsLibpqReadsIt: OpenSSLPrivateKey?
 }
 
 /// Classifies file bytes with OpenSSL: `PEM_read_bio` for PEM blocks, `d2i_*` for DER.
@@ -30,6 +34,9 @@ enum OpenSSLFileDecoder {
     private static func classify(_ bytes: [UInt8]) throws(CertificateFileError) -> DecodedFile {
         if bytes.allSatisfy({ [0x09, 0x0A, 0x0D, 0x20].contains($0) }) {
             return DecodedFile(inspection: .empty)
+        }
+        if let file = decodeLonePlainKey(bytes) {
+            return file
         }
 
         let bio = try OpenSSLBIO(bytes: bytes)
@@ -182,6 +189,58 @@ enum OpenSSLFileDecoder {
         }
         contents.blocks.append(block)
         file.inspection = .pem(contents)
+    }
+
+    // MARK: - A lone plain key
+
+    /// Decodes a file that is one unencrypted PEM private key block with a single
+    /// `PEM_read_bio_PrivateKey`, the call libpq makes; nil for any other file.
+    ///
+    /// Otherwise each key block is decoded with `d2i_AutoPrivateKey` and the key loader then
+    /// reads the file with `PEM_read_bio_PrivateKey`: in OpenSSL 3.0 each call builds a decoder
+    /// chain, about 4.4 million instructions, the largest cost of checking a set. When libpq's
+    /// read succeeds, `d2i_AutoPrivateKey` decodes the block too, since it tries every decoder
+    /// that the PEM read chooses from; what remains of its rule, that the key fills the whole
+    /// block, is checked on OpenSSL's reading of the outer DER header. Any other outcome takes
+    /// the general path, which says what is wrong.
+    private static func decodeLonePlainKey(_ bytes: [UInt8]) -> DecodedFile? {
+        guard let bio = try? OpenSSLBIO(bytes: bytes),
+            case .block(let block) = readBlock(from: bio),
+            let form = PrivateKeyForm(rawValue: block.label),
+            !block.isEncrypted,
+            case .end = readBlock(from: bio),
+            fillsWholeBlock(block.data),
+            case .key(let key)? = try? OpenSSLPrivateKeyReader.read(pem: bytes, passphrase: nil)
+        else {
+            OpenSSLErrors.clear()
+            return nil
+        }
+
+        var file = DecodedFile(inspection: .pem(PEMFileContents(blocks: [.privateKey(form)])))
+        file.privateKeys = [key]
+        file.keyAsLibpqReadsIt = key
+        return file
+    }
+
+    /// Whether the DER object that starts `der` ends exactly where `der` ends, by the length in
+    /// its header as `ASN1_get_object` reads it; false for an indefinite length.
+    private static func fillsWholeBlock(_ der: [UInt8]) -> Bool {
+        der.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                return false
+            }
+
+            var cursor: UnsafePointer<UInt8>? = base
+            var length = 0
+            var tag: Int32 = 0
+            var tagClass: Int32 = 0
+            let info = ASN1_get_object(&cursor, &length, &tag, &tagClass, buffer.count)
+            // 0x80 is an error; 0x21 is a constructed object of indefinite length.
+            guard info & 0x80 == 0, info != 0x21, let cursor else {
+                return false
+            }
+            return cursor - base + length == buffer.count
+        }
     }
 
     // MARK: - DER

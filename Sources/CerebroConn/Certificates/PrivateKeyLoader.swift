@@ -71,7 +71,7 @@ public enum PrivateKeyLoader {
             guard let block = contents.firstPrivateKey else {
                 throw .noPrivateKey(path: path)
             }
-            return try loadPEM(file.bytes, block: block, path: path, passphrase: passphrase)
+            return try loadPEM(file, block: block, path: path, passphrase: passphrase)
         case .der(.encryptedPrivateKey):
             // libpq reads a DER key without a passphrase, so an encrypted one cannot be used.
             throw .undecodable(path: path, reasons: ["encrypted DER keys are not supported"])
@@ -81,7 +81,7 @@ public enum PrivateKeyLoader {
     }
 
     private static func loadPEM(
-        _ bytes: [UInt8],
+        _ file: DecodedFile,
         block: PEMBlock,
         path: String,
         passphrase: String?
@@ -97,7 +97,11 @@ public enum PrivateKeyLoader {
             (form, isEncrypted) = (nil, false)
         }
 
-        switch try OpenSSLPrivateKeyReader.read(pem: bytes, passphrase: passphrase) {
+        if case .privateKey = block, let key = file.keyAsLibpqReadsIt {
+            // The decoder read this plain key with the same call; no passphrase plays a part.
+            return LoadedKey(key: key, form: form, isEncrypted: false)
+        }
+        switch try OpenSSLPrivateKeyReader.read(pem: file.bytes, passphrase: passphrase) {
         case .key(let key):
             return LoadedKey(key: key, form: form, isEncrypted: isEncrypted)
         case .needsPassphrase:

@@ -13,9 +13,10 @@ extension PresetCheck {
         guard let set = plan.certificateSet else {
             return .success(nil)
         }
-        result.clientCertificate = set.clientCertificate.flatMap(Self.leafSummary)
-
-        result.findings = inspect(set, plan: plan, passphrase: nil)
+        // The client certificate comes from the inspection, which decodes the file anyway.
+        let inspection = inspect(set, plan: plan, passphrase: nil)
+        result.clientCertificate = inspection.clientLeaf
+        result.findings = inspection.findings
         if let problem = Self.stoppingProblem(result.findings) {
             return .failure(problem)
         }
@@ -28,7 +29,7 @@ extension PresetCheck {
             return .failure(.passphrase(problem))
         case .success(let passphrase):
             // Decrypting checks the passphrase and lets the pair check run on the real key.
-            result.findings = inspect(set, plan: plan, passphrase: passphrase)
+            result.findings = inspect(set, plan: plan, passphrase: passphrase).findings
             return Self.stoppingProblem(result.findings).map { .failure($0) }
                 ?? .success(passphrase)
         }
@@ -52,8 +53,8 @@ extension PresetCheck {
         _ set: CertificateSet,
         plan: ConnectionPlan,
         passphrase: String?
-    ) -> [Finding] {
-        inspector.inspect(
+    ) -> SetInspection {
+        inspector.inspection(
             clientCertificate: set.clientCertificate,
             clientKey: set.clientKey,
             certificateAuthority: plan.verifiedAgainst,

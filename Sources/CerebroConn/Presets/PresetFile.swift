@@ -79,10 +79,14 @@ enum PresetFile {
         _ data: Data,
         path: String
     ) throws(PresetError) -> [String: JSONValue] {
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
+        let decoder = JSONDecoder()
+        // A preset file is an object: decoding one directly spares trying the other kinds of
+        // value first. Only when that fails is the text decoded again, to tell damaged JSON
+        // from JSON that is not an object.
+        if let fields = try? decoder.decode([String: JSONValue].self, from: data) {
+            return fields
+        }
+        guard (try? decoder.decode(JSONValue.self, from: data)) != nil else {
             let located = JSONErrorPosition.locate(in: data)
             throw .damaged(
                 path: path,
@@ -90,10 +94,7 @@ enum PresetFile {
                 reason: "not valid JSON" + (located.map { " (\($0.problem))" } ?? "")
             )
         }
-        guard case .object(let fields) = value else {
-            throw .damaged(path: path, position: nil, reason: "not a JSON object")
-        }
-        return fields
+        throw .damaged(path: path, position: nil, reason: "not a JSON object")
     }
 
     private static func value(

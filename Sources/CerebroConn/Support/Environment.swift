@@ -3,6 +3,9 @@
 #else
     import Foundation
 #endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The process environment as the library sees it, passed in so tests never read the machine's.
 public struct Environment: Sendable, Equatable {
@@ -14,9 +17,26 @@ public struct Environment: Sendable, Equatable {
         self.variables = variables
     }
 
-    /// The running process's environment.
+    /// The running process's environment, read from `environ` as `ProcessInfo` reads it: each
+    /// entry splits at its first `=`, entries without one are skipped, and a later duplicate
+    /// wins.
+    ///
+    /// `ProcessInfo.processInfo.environment` gives the same dictionary but costs every run about
+    /// 0.7 million instructions (its set-up, a copy of each entry, per-character splitting).
+    /// Like `getenv`, this takes no lock: read it before starting threads that change the
+    /// environment, as the command line does.
     public static var current: Environment {
-        Environment(ProcessInfo.processInfo.environment)
+        var variables: [String: String] = [:]
+        var entry: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
+        while let current = entry, let text = current.pointee {
+            let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+            if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+                let key = String(decoding: bytes[..<equals], as: UTF8.self)
+                variables[key] = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+            }
+            entry = current + 1
+        }
+        return Environment(variables)
     }
 
     /// A variable's value, or `nil` if it is unset or empty.

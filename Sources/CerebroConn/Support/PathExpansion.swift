@@ -55,6 +55,15 @@ public enum PathExpansion {
             default: parts.append(part)
             }
         }
-        return "/" + parts.joined(separator: "/")
+
+        // Whole strings rather than `parts.joined(separator:)` or `+ part`: joining or appending
+        // substrings takes a generic, unspecialised path whose first use costs a run about
+        // 0.2 million instructions of runtime type lookups.
+        var result = ""
+        for part in parts {
+            result += "/"
+            result += String(part)
+        }
+        return result.isEmpty ? "/" : result
     }
 }

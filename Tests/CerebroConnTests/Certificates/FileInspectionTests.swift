@@ -6,7 +6,12 @@ import Testing
 enum SampleFile: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case rsaPKCS8Key
     case rsaPKCS1Key
+    case ecPKCS8Key
     case ecSEC1KeyWithParameters
+    case ecSEC1KeyAlone
+    case keyWithBytesAfterItsDER
+    case sec1KeyLabelledPKCS8
+    case pkcs8KeyLabelledSEC1
     case ed25519Key
     case encryptedPKCS8Key
     case encryptedPKCS1Key
@@ -30,7 +35,25 @@ enum SampleFile: String, CaseIterable, Sendable, CustomTestStringConvertible {
         switch self {
         case .rsaPKCS8Key: return try pki.makeKey("k.key", .rsaPKCS8)
         case .rsaPKCS1Key: return try pki.makeKey("k.key", .rsaPKCS1)
+        case .ecPKCS8Key: return try pki.makeKey("k.key", .ecPKCS8)
         case .ecSEC1KeyWithParameters: return try pki.makeKey("k.key", .ecSEC1)
+        case .ecSEC1KeyAlone:
+            let source = try pki.makeKey("plain.key", .ecSEC1)
+            return try pki.relabelKey(source, to: "k.key", label: "EC PRIVATE KEY", sec1: true)
+        case .keyWithBytesAfterItsDER:
+            let source = try pki.makeKey("plain.key")
+            return try pki.relabelKey(
+                source,
+                to: "k.key",
+                label: "PRIVATE KEY",
+                extraBytes: [0x05, 0x00]
+            )
+        case .sec1KeyLabelledPKCS8:
+            let source = try pki.makeKey("plain.key", .ecSEC1)
+            return try pki.relabelKey(source, to: "k.key", label: "PRIVATE KEY", sec1: true)
+        case .pkcs8KeyLabelledSEC1:
+            let source = try pki.makeKey("plain.key")
+            return try pki.relabelKey(source, to: "k.key", label: "EC PRIVATE KEY")
         case .ed25519Key: return try pki.makeKey("k.key", .ed25519)
         case .encryptedPKCS8Key:
             return try pki.encryptKey(pki.makeKey("plain.key"), to: "k.key", passphrase: "pw")
@@ -73,9 +96,13 @@ enum SampleFile: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// What `FileInspection` must say about the file.
     var expected: FileInspection {
         switch self {
-        case .rsaPKCS8Key, .ed25519Key: .pem(PEMFileContents(blocks: [.privateKey(.pkcs8)]))
+        case .rsaPKCS8Key, .ecPKCS8Key, .ed25519Key, .sec1KeyLabelledPKCS8:
+            .pem(PEMFileContents(blocks: [.privateKey(.pkcs8)]))
         case .rsaPKCS1Key: .pem(PEMFileContents(blocks: [.privateKey(.pkcs1RSA)]))
-        case .ecSEC1KeyWithParameters: .pem(PEMFileContents(blocks: [.privateKey(.sec1EC)]))
+        case .ecSEC1KeyWithParameters, .ecSEC1KeyAlone, .pkcs8KeyLabelledSEC1:
+            .pem(PEMFileContents(blocks: [.privateKey(.sec1EC)]))
+        case .keyWithBytesAfterItsDER:
+            .pem(PEMFileContents(blocks: [.undecodable(label: "PRIVATE KEY")]))
         case .encryptedPKCS8Key: .pem(PEMFileContents(blocks: [.encryptedPrivateKey(.pkcs8)]))
         case .encryptedPKCS1Key: .pem(PEMFileContents(blocks: [.encryptedPrivateKey(.pkcs1RSA)]))
         case .derKey: .der(.privateKey)

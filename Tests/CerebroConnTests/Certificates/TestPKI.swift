@@ -162,6 +162,42 @@ final class TestPKI {
         return out
     }
 
+    /// Writes the key at `source` as one PEM block with any `label`, over its PKCS#8 DER
+    /// (or its SEC1 DER when `sec1`), with `extraBytes` appended to the DER.
+    ///
+    /// For files whose label and contents disagree, which OpenSSL's tools never write.
+    @discardableResult
+    func relabelKey(
+        _ source: String,
+        to name: String,
+        label: String,
+        sec1: Bool = false,
+        extraBytes: [UInt8] = []
+    ) throws -> String {
+        let der = path(name + ".der")
+        if sec1 {
+            try openssl("ec", "-in", source, "-outform", "DER", "-out", der)
+        } else {
+            try openssl(
+                "pkcs8",
+                "-topk8",
+                "-nocrypt",
+                "-in",
+                source,
+                "-outform",
+                "DER",
+                "-out",
+                der
+            )
+        }
+
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: der)) + Data(extraBytes)
+        let base64 = bytes.base64EncodedString(options: [
+            .lineLength64Characters, .endLineWithLineFeed,
+        ])
+        return try write("-----BEGIN \(label)-----\n\(base64)\n-----END \(label)-----\n", to: name)
+    }
+
     /// Writes a DER copy of the certificate at `source`.
     @discardableResult
     func derCertificate(_ source: String, to name: String) throws -> String {
