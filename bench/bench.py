@@ -163,7 +163,7 @@ def main():
     memory()
     met = [figure for figure, ok in VERDICTS if ok]
     missed = [figure for figure, ok in VERDICTS if not ok]
-    print(f"\ntargets met: {len(met)} of {len(VERDICTS)}" + (f"; not met: {', '.join(missed)}" if missed else ""))
+    print(f"\ntargets met: {len(met)} of {len(VERDICTS)}" + (f"; not met: {'; '.join(missed)}" if missed else ""))
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
