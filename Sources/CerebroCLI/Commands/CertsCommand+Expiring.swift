@@ -25,7 +25,7 @@ extension CertsCommand {
         let presets = names.isEmpty ? try context.store.names() : names
 
         var found: [ExpiringObject] = []
-        var hasErrors = false
+        var failures = 0
         for name in presets {
             do {
                 let ending = try certificates(of: name, endingBefore: limit, context)
@@ -33,12 +33,12 @@ extension CertsCommand {
             } catch {
                 let message = ErrorMessages.message(for: error)
                 context.diagnostics.error(Message("\(name): \(message.text)", hint: message.hint))
-                hasErrors = true
+                failures += 1
             }
         }
 
-        write(found, days: days, presetCount: presets.count, context, json: json)
-        return found.isEmpty && !hasErrors ? .success : .failure
+        write(found, days: days, checked: presets.count - failures, failures > 0, context, json)
+        return found.isEmpty && failures == 0 ? .success : .failure
     }
 
     private static func certificates(
@@ -56,9 +56,10 @@ extension CertsCommand {
     private static func write(
         _ found: [ExpiringObject],
         days: Int,
-        presetCount: Int,
+        checked: Int,
+        _ someFailed: Bool,
         _ context: CommandContext,
-        json: Bool
+        _ json: Bool
     ) {
         if json {
             context.terminal.writeOut(JSONOutput.render(found))
@@ -67,10 +68,14 @@ extension CertsCommand {
                 context.diagnostics.result(item.line)
             }
         }
-        if found.isEmpty {
-            let presets = presetCount == 1 ? "1 preset" : "\(presetCount) presets"
-            context.diagnostics.note("no certificate of \(presets) ends within \(days) days")
+        // The all-clear covers only the presets whose sets could be read; after an error it
+        // says so, and with nothing read there is nothing to clear.
+        guard found.isEmpty, checked > 0 else {
+            return
         }
+        let presets = checked == 1 ? "1 preset" : "\(checked) presets"
+        let scope = someFailed ? "the \(presets) that could be read" : presets
+        context.diagnostics.note("no certificate of \(scope) ends within \(days) days")
     }
 
     /// One certificate that ends soon, in JSON and as a line.
