@@ -26,9 +26,10 @@ let package = Package(
             name: "CerebroConn",
             dependencies: ["CLibPQ", "CCerebroCrypto", "CJansson"]
         ),
+        .target(name: "CTextWidth"),
         .target(
             name: "CerebroCLI",
-            dependencies: ["CerebroConn"]
+            dependencies: ["CerebroConn", "CTextWidth"]
         ),
         .executableTarget(
             name: "cerebro-conn",

@@ -235,4 +235,23 @@ struct PresetCommandTests {
         #expect(help.out.contains("--certdir DIR"))
         #expect(run(["--version"]).out.hasPrefix("cerebro-conn "))
     }
+
+    /// Wide CJK characters take two columns and a combining mark none, so the columns after a
+    /// name start at the same place on every row.
+    @Test func listLinesUpColumnsAfterWideAndCombiningNames() {
+        for name in ["東京", "cafe\u{301}", "ab"] {
+            _ = run(["add", name, "--host", "h"])
+        }
+
+        let rows = run(["list"]).out.split(separator: "\n").map(String.init)
+
+        #expect(
+            rows == [
+                "NAME  HOST  PORT  DATABASE  USER    SSL  CERTDIR",
+                "ab    h     5432  memoria   tester  off  -",
+                "cafe\u{301}  h     5432  memoria   tester  off  -",
+                "東京  h     5432  memoria   tester  off  -",
+            ]
+        )
+    }
 }

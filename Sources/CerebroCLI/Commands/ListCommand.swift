@@ -65,11 +65,11 @@ enum ListCommand {
             return ""
         }
         let widths = header.indices.map { column in
-            ([header] + rows).map { $0[column].count }.max() ?? 0
+            ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0
         }
         return ([header] + rows).map { row in
             zip(row, widths).map { cell, width in
-                cell + String(repeating: " ", count: width - cell.count)
+                DisplayWidth.padded(cell, to: width)
             }.joined(separator: "  ").trimmingTrailingSpaces + "\n"
         }.joined()
     }
