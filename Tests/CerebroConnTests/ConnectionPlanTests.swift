@@ -128,6 +128,8 @@ struct ConnectionPlanTests {
         let pinned: Set = [
             "sslmode", "sslcert", "sslkey", "sslrootcert", "sslcrl", "sslcrldir", "sslsni",
             "ssl_min_protocol_version", "ssl_max_protocol_version", "gssencmode", "connect_timeout",
+            "sslcompression", "channel_binding", "target_session_attrs", "host", "port", "dbname",
+            "user",
         ]
         #expect(pinned.isSubset(of: keywords))
         #expect(!keywords.contains("password"))
@@ -145,12 +147,18 @@ struct ConnectionPlanTests {
         let new = try ConnectionPlan(
             preset: preset,
             certificateSet: nil,
-            supportedKeywords: ["sslcertmode", "sslnegotiation"]
+            supportedKeywords: [
+                "sslcertmode", "sslnegotiation", "krbsrvname", "load_balance_hosts",
+            ]
         )
 
         #expect(old.value(of: "sslcertmode") == nil)
+        #expect(old.value(of: "krbsrvname") == nil)
+        #expect(old.value(of: "load_balance_hosts") == nil)
         #expect(new.value(of: "sslcertmode") == "disable")
         #expect(new.value(of: "sslnegotiation") == "postgres")
+        #expect(new.value(of: "krbsrvname") == "postgres")
+        #expect(new.value(of: "load_balance_hosts") == "disable")
     }
 
     /// The absent paths really cannot exist: /dev/null is not a folder.

@@ -15,7 +15,11 @@ public struct ConnectionParameter: Sendable, Equatable {
 /// The libpq parameters derived from a preset and its certificate set.
 ///
 /// Every SSL file keyword is given explicitly, with paths that cannot exist where the set
-/// lacks a part, so that `~/.postgresql/*` and `PGSSL*` variables never change the outcome.
+/// lacks a part, so that `~/.postgresql/*` files never change the outcome. Every other keyword
+/// that libpq would take from a `PG*` variable and that has a value meaning "libpq's default"
+/// is pinned to that value. The variables whose default is "unset" (`PGHOSTADDR`,
+/// `PGSERVICE`, `PGOPTIONS`, ...) cannot be pinned, because libpq ignores empty values:
+/// `Environment.removeIgnoredLibpqVariables()` takes those out of the process.
 public struct ConnectionPlan: Sendable, Equatable {
     /// A path under `/dev/null`, which is not a folder, so nothing can exist there.
     public static let absentFolder = "/dev/null/cerebro-conn-none"
@@ -96,11 +100,24 @@ public struct ConnectionPlan: Sendable, Equatable {
             ("sslsni", "1"),
             ("ssl_min_protocol_version", "TLSv1.2"),
             ("ssl_max_protocol_version", "TLSv1.3"),
+            ("sslcompression", "0"),
             // GSSAPI encryption, when available, would be chosen over SSL whatever sslmode says.
             ("gssencmode", "disable"),
+            // libpq's defaults, given so that PGCHANNELBINDING=require or
+            // PGTARGETSESSIONATTRS=read-only cannot fail a connection the preset allows.
+            ("channel_binding", "prefer"),
+            ("target_session_attrs", "any"),
         ]
-        // Newer keywords have environment variables too (PGSSLCERTMODE, PGSSLNEGOTIATION), so
-        // they are pinned whenever this libpq knows them.
+        // Only listed when libpq is built with GSSAPI; PGKRBSRVNAME would change the service
+        // principal a server's gss line asks for.
+        if supported.contains("krbsrvname") {
+            pairs.append(("krbsrvname", "postgres"))
+        }
+        // Newer keywords have environment variables too (PGSSLCERTMODE, PGSSLNEGOTIATION,
+        // PGLOADBALANCEHOSTS), so they are pinned whenever this libpq knows them.
+        if supported.contains("load_balance_hosts") {
+            pairs.append(("load_balance_hosts", "disable"))
+        }
         if supported.contains("sslcertmode") {
             pairs.append(("sslcertmode", set?.naming == nil ? "disable" : "allow"))
         }
