@@ -65,6 +65,19 @@ public enum CerebroTool {
         }
     }
 
+    /// Runs the tool as the `cerebro-conn` process: reads the environment, removes from the
+    /// process the libpq variables a preset overrides, then runs with `arguments`.
+    ///
+    /// Call it from `main` before any thread starts, as
+    /// `Environment.removeIgnoredLibpqVariables()` requires. `run(arguments:terminal:environment:)`
+    /// leaves the process environment alone, for tests that run the tool in-process.
+    public static func runAsProcess(arguments: [String]) -> ExitStatus {
+        // Read first, so that `show` can name the variables that are about to go.
+        let environment = Environment.current
+        Environment.removeIgnoredLibpqVariables()
+        return run(arguments: arguments, environment: environment)
+    }
+
     /// The command named `name`.
     static func spec(named name: String) -> CommandSpec? {
         commands.first { $0.name == name }

@@ -11,4 +11,4 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if let status = NamesFastPath.run(arguments: arguments) {
     exit(status.rawValue)
 }
-exit(CerebroTool.run(arguments: arguments).rawValue)
+exit(CerebroTool.runAsProcess(arguments: arguments).rawValue)

@@ -214,6 +214,35 @@ import Testing
         #expect(right.status == 0, "\(right.err)")
     }
 
+    /// The binary removes libpq's `PG*` variables before connecting, but not these two: they
+    /// are how a password reaches libpq, since presets never hold one.
+    @Test func passwordFromPGPASSFILEOrPGPASSWORDIsUsed() throws {
+        let session = try LiveSession()
+        let environment = ProcessInfo.processInfo.environment
+        let passwordFile = try #require(environment["CEREBRO_TEST_PG_PASSWORD_FILE"])
+        let password = try String(contentsOfFile: passwordFile, encoding: .utf8).trimmingCharacters(
+            in: .newlines
+        )
+        try session.add("pw", user: "cerebro_pw", ["--ssl", "--certdir", session.set("good")])
+        let passfile = session.path("elsewhere.pgpass")
+        try Data("localhost:*:*:cerebro_pw:\(password)\n".utf8).write(
+            to: URL(fileURLWithPath: passfile)
+        )
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passfile)
+
+        let fromFile = try session.run(["test", "pw"], environment: ["PGPASSFILE": passfile])
+        let fromVariable = try session.run(["test", "pw"], environment: ["PGPASSWORD": password])
+        let shown = try session.run(
+            ["show", "pw"],
+            environment: ["PGPASSFILE": passfile, "PGPASSWORD": password]
+        )
+
+        #expect(fromFile.status == 0, "\(fromFile.err)")
+        #expect(fromVariable.status == 0, "\(fromVariable.err)")
+        #expect(!shown.out.contains("environment\n"))
+        #expect(!shown.out.contains(password))
+    }
+
     /// pg_hba.conf's "no encryption" rejection.
     ///
     /// The fixture's server always offers SSL, so

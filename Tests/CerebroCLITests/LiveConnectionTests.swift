@@ -79,6 +79,61 @@ struct LiveConnectionTests {
         #expect(result.out.contains("\"path\" : \"\(scratch.path)/install/etc/client.crt\""))
     }
 
+    /// Every other `PG*` variable libpq reads, each set to something that failed the preset
+    /// before it was pinned or removed: another address, a missing service, a bad option, a
+    /// session or channel-binding demand the server does not meet, bad startup settings.
+    static let hostileLibpqVariables = [
+        "PGHOST": "192.0.2.1",
+        "PGHOSTADDR": "192.0.2.1",
+        "PGPORT": "1",
+        "PGDATABASE": "nosuch",
+        "PGUSER": "nosuch",
+        "PGSERVICE": "nosuch",
+        "PGSERVICEFILE": "/nonexistent/pg_service.conf",
+        "PGSYSCONFDIR": "/nonexistent",
+        "PGOPTIONS": "-c statement_timeout=x",
+        "PGTARGETSESSIONATTRS": "read-only",
+        "PGCHANNELBINDING": "require",
+        "PGCLIENTENCODING": "nosuch",
+        "PGAPPNAME": "ambient",
+        "PGTZ": "nosuch",
+        "PGDATESTYLE": "nosuch",
+        "PGGEQO": "nosuch",
+        "PGGSSENCMODE": "require",
+        "PGKRBSRVNAME": "nosuch",
+        "PGREQUIREPEER": "nobody",
+        "PGCONNECT_TIMEOUT": "1",
+        // Read by newer libpq only; they must not matter there either.
+        "PGREQUIREAUTH": "password",
+        "PGLOADBALANCEHOSTS": "random",
+        "PGSSLNEGOTIATION": "direct",
+    ]
+
+    @Test func acceptedThroughTheRealAddressWithEveryOtherLibpqVariableSet() throws {
+        let server = try LiveServer.require()
+        try add("env", host: "127.0.0.1", server, ["--ssl", "--certdir", server.sets + "/good"])
+        // The password variables stay honoured; these two point nowhere and are not needed.
+        let passwords = ["PGPASSWORD": "unused", "PGPASSFILE": "/nonexistent/pgpass"]
+        let hostile = Self.hostileLibpqVariables.merging(passwords) { $1 }
+
+        let tested = try run(["test", "env", "--json"], environment: hostile)
+        let shown = try run(["show", "env", "--json"], environment: hostile)
+        let shownText = try run(["show", "env"], environment: hostile)
+
+        #expect(tested.status == 0, "\(tested.out)\(tested.err)")
+        let report = try #require(try JSONObjects.parse(tested.out).first)
+        #expect(report["host"] as? String == "127.0.0.1")
+        #expect(report["address"] as? String == "127.0.0.1")
+        #expect(report["port"] as? String == server.port)
+        let object = try JSONSerialization.jsonObject(with: Data(shown.out.utf8))
+        let ignored = (object as? [String: Any])?["ignored_environment"] as? [String]
+        #expect(ignored == Self.hostileLibpqVariables.keys.sorted())
+        for name in Self.hostileLibpqVariables.keys {
+            #expect(shownText.out.contains("  \(name) is set and has no effect"))
+        }
+        #expect(!shownText.out.contains("PGPASS"))
+    }
+
     @Test func verifyFullByIPAddressNamedInTheCertificate() throws {
         let server = try LiveServer.require()
         try add("ip", host: "127.0.0.1", server, ["--ssl", "--certdir", server.sets + "/good"])

@@ -164,20 +164,42 @@ struct PresetCommandTests {
         )
     }
 
-    /// Field case 13: PGSSL* variables are listed by `show` as having no effect.
-    @Test func showListsIgnoredEnvironment() {
+    /// Field case 13: PG* variables are listed by `show` as having no effect, but for the
+    /// password ones, which libpq still reads.
+    @Test func showListsIgnoredEnvironment() throws {
         var environment = scratch.environment
         environment["HOME"] = "/nonexistent"
         environment["PGSSLMODE"] = "disable"
         environment["PGSSLROOTCERT"] = "/usr/local/etc/ssl/other-ca.cer"
+        environment["PGHOSTADDR"] = "192.0.2.1"
+        environment["PGSERVICE"] = "nosuch"
+        environment["PGOPTIONS"] = ""
+        environment["PGPASSWORD"] = "sentinel-password"
+        environment["PGPASSFILE"] = "/nonexistent/pgpass"
         _ = ToolHarness.run(["add", "web", "--host", "db1.example.test"], environment: environment)
 
         let result = ToolHarness.run(["show", "web"], environment: environment)
+        let json = ToolHarness.run(["show", "web", "--json"], environment: environment)
 
         #expect(result.out.contains("user folder /nonexistent/cerebro: skipped, does not exist"))
-        #expect(result.out.contains("PGSSLMODE is set and has no effect"))
-        #expect(result.out.contains("PGSSLROOTCERT is set and has no effect"))
+        let listed = result.out.split(separator: "\n").filter { $0.contains("is set") }
+        #expect(
+            listed == [
+                "  PGHOSTADDR is set and has no effect: a preset takes no libpq setting from it",
+                "  PGSERVICE is set and has no effect: a preset takes no libpq setting from it",
+                "  PGSSLMODE is set and has no effect: a preset takes no libpq setting from it",
+                "  PGSSLROOTCERT is set and has no effect: a preset takes no libpq setting from it",
+            ]
+        )
         #expect(result.out.contains("  sslmode=prefer\n"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        #expect(
+            object?["ignored_environment"] as? [String] == [
+                "PGHOSTADDR", "PGSERVICE", "PGSSLMODE", "PGSSLROOTCERT",
+            ]
+        )
+        #expect(!result.out.contains("sentinel-password"))
+        #expect(!json.out.contains("sentinel-password"))
     }
 
     /// Field case 29, folder-rule variant: two sets in the folder are refused, none picked.

@@ -7,8 +7,9 @@ enum ShowCommand {
         abstract: "show a preset, its certificate set and its connection plan",
         discussion: """
             The plan is printed as libpq keyword/value pairs, quoted by libpq's rules. Every
-            SSL file keyword is explicit, so ~/.postgresql files and PGSSL* variables never
-            change what the preset does.
+            SSL file keyword is explicit, so ~/.postgresql files never change what the preset
+            does. Nor do PG* variables, PGPASSWORD and PGPASSFILE excepted: the ones that are
+            set are listed under 'environment' (in JSON, 'ignored_environment').
             """,
         arguments: [
             ArgumentSpec(
@@ -63,11 +64,11 @@ enum ShowCommand {
             lines += plan.parameters.map { "  \($0.keyword)=\(ConnectionPlan.quote($0.value))" }
             lines += ["  " + PresetPresentation.verification(plan)]
         }
-        let ambient = environment.libpqSSLVariables.keys.sorted()
+        let ambient = environment.ignoredLibpqVariables.keys.sorted()
         if !ambient.isEmpty {
             lines += ["environment"]
             lines += ambient.map {
-                "  \($0) is set and has no effect: the plan gives every SSL keyword"
+                "  \($0) is set and has no effect: a preset takes no libpq setting from it"
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -96,7 +97,7 @@ enum ShowCommand {
             if result.plan == nil, case .notAttempted(let problem) = result.outcome {
                 error = ErrorMessages.message(for: problem.underlying).text
             }
-            ignoredEnvironment = environment.libpqSSLVariables.keys.sorted()
+            ignoredEnvironment = environment.ignoredLibpqVariables.keys.sorted()
         }
 
         enum CodingKeys: String, CodingKey {

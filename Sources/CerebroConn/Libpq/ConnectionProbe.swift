@@ -67,6 +67,10 @@ public enum ConnectionProbe {
     /// Connects with `plan`, trying its hosts in order as libpq does: a host that does not
     /// answer passes to the next; one that answers and refuses ends the attempt.
     ///
+    /// libpq still reads the `PG*` variables the plan cannot pin (`PGHOSTADDR`, `PGSERVICE`,
+    /// `PGOPTIONS`, ...) from the process environment; a program calls
+    /// `Environment.removeIgnoredLibpqVariables()` at start-up so that they have no effect.
+    ///
     /// - Parameters:
     ///   - plan: the parameters to use.
     ///   - passphrase: the private key's passphrase, passed as `sslpassword` and never kept.

@@ -67,8 +67,51 @@ public struct Environment: Sendable, Equatable {
         return home + "/.config/cerebro-conn"
     }
 
-    /// The libpq variables that would change an SSL connection if a preset left them room.
-    public var libpqSSLVariables: [String: String] {
-        variables.filter { $0.key.hasPrefix("PGSSL") && !$0.value.isEmpty }
+    /// The `PG*` variables that are set (not empty) and have no effect on a preset, by name.
+    public var ignoredLibpqVariables: [String: String] {
+        variables.filter { Self.isIgnoredLibpqVariable($0.key) && !$0.value.isEmpty }
+    }
+}
+
+extension Environment {
+    /// The `PG*` variables libpq keeps reading: a preset never holds a password, so these
+    /// (and `~/.pgpass`) are how one reaches libpq.
+    public static let libpqPasswordVariables: Set<String> = ["PGPASSWORD", "PGPASSFILE"]
+
+    /// Whether a preset overrides the variable `name`: every `PG*` name but the password ones.
+    ///
+    /// A prefix, not libpq 15's list, because each libpq release reads new `PG*` variables
+    /// (PGREQUIREAUTH, PGSSLNEGOTIATION, ...); the tool reads none of its own.
+    public static func isIgnoredLibpqVariable(_ name: String) -> Bool {
+        name.hasPrefix("PG") && !libpqPasswordVariables.contains(name)
+    }
+
+    /// Removes every variable `isIgnoredLibpqVariable` names from the running process, so
+    /// that libpq, which reads them itself with `getenv` as each connection starts, never sees
+    /// them.
+    ///
+    /// Some cannot be overridden any other way: libpq ignores empty values, so `hostaddr`,
+    /// `service` or `options` cannot be pinned to "none", and `PGTZ`, `PGDATESTYLE` and
+    /// `PGGEQO` have no keyword at all. A program that never calls this gets them applied to
+    /// its connections. Call it once, before any thread starts: `unsetenv` while another
+    /// thread calls `getenv` is a data race.
+    public static func removeIgnoredLibpqVariables() {
+        var names: [[CChar]] = []
+        var entry: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
+        while let current = entry, let text = current.pointee {
+            let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+            if bytes.starts(with: "PG".utf8), let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+                let name = bytes[..<equals]
+                // Bytes, not a decoded String, so that a name that is not UTF-8 still matches.
+                if !libpqPasswordVariables.contains(String(decoding: name, as: UTF8.self)) {
+                    names.append(name.map { CChar(bitPattern: $0) } + [0])
+                }
+            }
+            entry = current + 1
+        }
+        // Only after the walk: unsetenv moves the later entries of `environ` down.
+        for name in names {
+            unsetenv(name)
+        }
     }
 }
