@@ -130,8 +130,7 @@ final class LibpqConnection {
             if left <= .zero {
                 return false
             }
-            let milliseconds = Int32(clamping: left.components.seconds * 1000 + 1)
-            let ready = poll(&descriptor, 1, milliseconds)
+            let ready = poll(&descriptor, 1, Self.pollTimeout(left))
             if ready > 0 {
                 return true
             }
@@ -139,6 +138,23 @@ final class LibpqConnection {
                 return true
             }
         }
+    }
+
+    /// `left` in whole milliseconds, rounded up, as `poll` takes it; 0 when nothing is left.
+    ///
+    /// Rounded up, sub-second part included, so that one poll lasts until the deadline: cut to
+    /// whole seconds, the last second before it was spent in hundreds of 1 ms polls.
+    static func pollTimeout(_ left: Duration) -> Int32 {
+        let (seconds, attoseconds) = left.components
+        guard seconds >= 0, attoseconds >= 0 else {
+            return 0
+        }
+        guard seconds < Int64(Int32.max / 1000) else {
+            return Int32.max
+        }
+        let attosecondsPerMillisecond: Int64 = 1_000_000_000_000_000
+        let fraction = (attoseconds + attosecondsPerMillisecond - 1) / attosecondsPerMillisecond
+        return Int32(seconds * 1000 + fraction)
     }
 
     private func hasReachedServer() -> Bool {
