@@ -4,7 +4,7 @@
     import Darwin
 #endif
 
-/// Keyword/value arrays for `PQconnectdbParams`, alive only for the length of one call.
+/// Keyword/value arrays for `PQconnectStartParams`, alive only for the length of one call.
 enum LibpqParameters {
     /// Calls `body` with NULL-terminated keyword and value arrays built from `parameters`.
     ///
@@ -32,11 +32,14 @@ enum LibpqParameters {
         let valueArray = values.map { UnsafePointer($0) } + [nil]
         return keywordArray.withUnsafeBufferPointer { keywordBuffer in
             valueArray.withUnsafeBufferPointer { valueBuffer in
-                // Both buffers are non-empty (they end in nil), so their base addresses exist.
-                body(
-                    keywordBuffer.baseAddress.unsafelyUnwrapped,
-                    valueBuffer.baseAddress.unsafelyUnwrapped
-                )
+                // Both arrays end in nil, so they are never empty and their buffers have a base
+                // address; checked all the same, since a nil here would be handed to C.
+                guard let keywordStart = keywordBuffer.baseAddress,
+                    let valueStart = valueBuffer.baseAddress
+                else {
+                    preconditionFailure("a NULL-terminated parameter array has no storage")
+                }
+                return body(keywordStart, valueStart)
             }
         }
     }
