@@ -56,6 +56,7 @@ extension TestReport {
         var hostNameChecked: Bool?
         var verifyResult: String?
         var clientCertificate: CertificatePresentation.CertificateObject?
+        var serverNotices: [String]?
         var findings: [CertificatePresentation.FindingObject] = []
         var error: String?
         var cause: String?
@@ -90,6 +91,7 @@ extension TestReport {
                     path: plan?.certificateSet?.clientCertificate
                 )
             }
+            serverNotices = report.serverNotices
         }
 
         enum CodingKeys: String, CodingKey {
@@ -106,6 +108,7 @@ extension TestReport {
             case hostNameChecked = "host_name_checked"
             case verifyResult = "verify_result"
             case clientCertificate = "client_certificate"
+            case serverNotices = "server_notices"
         }
     }
 }

@@ -27,7 +27,8 @@ enum TestReport {
     }
 
     /// Writes the verdict and facts to stdout, and warnings and any failure with its fix to
-    /// stderr, one line each.
+    /// stderr, one line each; under `-v` also libpq's text of a failure, or the server's
+    /// notices on an accepted connection.
     static func print(_ result: CheckResult, _ context: CommandContext) {
         let color: Color =
             switch status(result) {
@@ -47,6 +48,9 @@ enum TestReport {
             let rows = facts(report, plan: result.plan)
             let lines = PresetPresentation.aligned(rows).joined(separator: "\n")
             context.terminal.writeOut(lines + "\n")
+            for notice in report.serverNotices {
+                context.diagnostics.detail("  server: " + notice.replacing("\n", with: "\n  "))
+            }
         case .failed(let failure):
             let explanation = explain(failure, result)
             context.diagnostics.error(Message(oneLine(result.name, explanation)))

@@ -26,6 +26,9 @@ public struct ConnectionReport: Sendable, Equatable {
     public var clientCertificate: CertificateSummary?
     /// Who verified what.
     public var verification: ServerVerification
+    /// The server's notices and warnings while connecting and answering `SELECT 1`, such as
+    /// a collation version mismatch, as libpq formats them; at most the first hundred.
+    public var serverNotices: [String] = []
 }
 
 /// Why a connection did not succeed, with the `pg_isready`-style class.
@@ -173,7 +176,8 @@ public enum ConnectionProbe {
                 queryTime: queried - connected,
                 serverCertificate: session?.serverCertificate,
                 clientCertificate: session?.clientCertificate,
-                verification: ServerVerification(plan: plan, session: session)
+                verification: ServerVerification(plan: plan, session: session),
+                serverNotices: connection.notices
             )
         )
     }

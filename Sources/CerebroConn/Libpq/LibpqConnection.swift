@@ -39,15 +39,35 @@ enum ConnectionGoal: Sendable, Equatable {
 }
 
 /// An open libpq connection; owns the `PGconn *` and finishes it exactly once.
+///
+/// Every connection has a notice processor that collects into `notices`: libpq's default one
+/// writes the server's NOTICE and WARNING messages, and its own, to standard error, and the
+/// library never prints.
 final class LibpqConnection {
     private let handle: OpaquePointer
+    private let collector = NoticeCollector()
 
     private init(handle: OpaquePointer) {
         self.handle = handle
+        // Unretained: the collector is a property, so it outlives PQfinish in deinit, the last
+        // call that could reach the processor.
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        PQsetNoticeProcessor(handle, Self.collectNotice, context)
     }
 
     deinit {
         PQfinish(handle)
+    }
+
+    /// What the server (or libpq) said by notice so far, oldest first.
+    var notices: [String] { collector.notices }
+
+    private static let collectNotice: PQnoticeProcessor = { context, message in
+        guard let context else {
+            return
+        }
+        let collector = Unmanaged<NoticeCollector>.fromOpaque(context).takeUnretainedValue()
+        collector.append(LibpqText.decode(message))
     }
 
     /// Connects with the non-blocking API, waiting at most `timeout` seconds for each address.
