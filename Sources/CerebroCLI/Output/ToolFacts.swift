@@ -40,8 +40,16 @@ enum ToolFacts {
                 ),
                 ("NO_COLOR", "when set, --color auto never colours"),
                 (
-                    "PGSSLMODE, PGSSLCERT, PGSSLKEY, PGSSLROOTCERT",
-                    "ignored: every connection gives each SSL keyword explicitly"
+                    "PGPASSWORD, PGPASSFILE",
+                    "used by libpq as usual: a preset never holds a password, so these and "
+                        + "~/.pgpass are how one is given"
+                ),
+                (
+                    "every other PG* variable",
+                    "ignored (PGHOST, PGHOSTADDR, PGSERVICE, PGSSLMODE, PGOPTIONS, ...): "
+                        + "connections give libpq's keywords explicitly, and the tool removes "
+                        + "these variables from its environment as it starts; show lists the "
+                        + "ones that are set"
                 ),
             ]
         ),
