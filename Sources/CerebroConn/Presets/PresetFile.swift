@@ -8,7 +8,8 @@
 ///
 /// Version 1 fields: `format_version`, `name`, `host`, `port`, `database`, `user`,
 /// `ssl_required`, `verify`, `cert_dir` (optional) and `connect_timeout`. Any other field is
-/// kept as it is and written back unchanged.
+/// kept and written back with the same value; a number's spelling may change, never its value
+/// (see ``JSONNumber``).
 enum PresetFile {
     /// The format version this build writes and the newest it reads.
     static let formatVersion = 1
@@ -53,16 +54,16 @@ enum PresetFile {
     /// Encodes a preset with sorted keys and a final newline, keeping unknown fields.
     static func encode(_ preset: Preset) throws(PresetError) -> Data {
         var fields = preset.unknownFields
-        fields[Key.formatVersion.rawValue] = .number(Double(formatVersion))
+        fields[Key.formatVersion.rawValue] = .number(JSONNumber(formatVersion))
         fields[Key.name.rawValue] = .string(preset.name)
         fields[Key.host.rawValue] = .string(preset.host)
-        fields[Key.port.rawValue] = .number(Double(preset.port))
+        fields[Key.port.rawValue] = .number(JSONNumber(preset.port))
         fields[Key.database.rawValue] = .string(preset.database)
         fields[Key.user.rawValue] = .string(preset.user)
         fields[Key.sslRequired.rawValue] = .bool(preset.sslRequired)
         fields[Key.verify.rawValue] = .string(preset.verification.rawValue)
         fields[Key.certificateFolder.rawValue] = preset.certificateFolder.map { .string($0) }
-        fields[Key.connectTimeout.rawValue] = .number(Double(preset.connectTimeout))
+        fields[Key.connectTimeout.rawValue] = .number(JSONNumber(preset.connectTimeout))
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -137,7 +138,7 @@ enum PresetFile {
         path: String
     ) throws(PresetError) -> Int {
         guard case .number(let number) = try value(fields, key, path: path),
-            let whole = Int(exactly: number)
+            let whole = number.integerValue
         else {
             throw wrongType(key, "a whole number", path: path)
         }
