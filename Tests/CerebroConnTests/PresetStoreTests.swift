@@ -298,6 +298,24 @@ struct PresetStoreTests {
         ) { try store.load(named: "dir") }
     }
 
+    @Test func aFileThatCannotBeReadIsNamedWithTheSystemsReason() throws {
+        try store.create(Preset(name: "a", host: "h", user: "u"))
+        // A link to itself: reading fails for root too, where mode 000 would not stop it.
+        try FileManager.default.createSymbolicLink(
+            atPath: store.path(for: "loop"),
+            withDestinationPath: store.path(for: "loop")
+        )
+
+        #expect(
+            throws: PresetError.fileSystem(
+                path: store.path(for: "loop"),
+                operation: "read",
+                reason: "too many levels of symbolic links"
+            )
+        ) { try store.load(named: "loop") }
+        #expect(try store.load(named: "a").host == "h")
+    }
+
     @Test func anOpenPresetsFolderIsClosedOnWrite() throws {
         try FileManager.default.createDirectory(
             atPath: store.directory,
