@@ -47,6 +47,7 @@ extension CertsCommand {
         _ context: CommandContext
     ) throws -> [FiledCertificate] {
         let preset = try context.store.load(named: name)
+        context.warnAboutSecretFields(of: preset)
         guard let set = try context.lookup.resolve(preset).certificateSet() else {
             return []
         }

@@ -80,6 +80,7 @@ enum CertsCommand {
         json: Bool
     ) throws -> ExitStatus {
         let preset = try context.store.load(named: name)
+        context.warnAboutSecretFields(of: preset)
         let trail = context.lookup.resolve(preset)
         let set: CertificateSet?
         do {

@@ -9,7 +9,8 @@
 /// Version 1 fields: `format_version`, `name`, `host`, `port`, `database`, `user`,
 /// `ssl_required`, `verify`, `cert_dir` (optional) and `connect_timeout`. Any other field is
 /// kept and written back with the same value; a number's spelling may change, never its value
-/// (see ``JSONNumber``).
+/// (see ``JSONNumber``). A field that holds a secret (``Preset/secretFieldNames``) is the
+/// exception: it is named in ``Preset/secretFields``, and neither kept nor written back.
 enum PresetFile {
     /// The format version this build writes and the newest it reads.
     static let formatVersion = 1
@@ -30,7 +31,8 @@ enum PresetFile {
         if version > formatVersion {
             throw .newerFormat(path: path, version: version)
         }
-        let preset = Preset(
+        let isSecret = { (key: String) in Preset.secretFieldNames.contains(key.lowercased()) }
+        var preset = Preset(
             name: try string(fields, .name, path: path),
             host: try string(fields, .host, path: path),
             port: try integer(fields, .port, path: path),
@@ -40,8 +42,9 @@ enum PresetFile {
             verification: try level(fields, path: path),
             certificateFolder: try optionalString(fields, .certificateFolder, path: path),
             connectTimeout: try integer(fields, .connectTimeout, path: path),
-            unknownFields: fields.filter { Key(rawValue: $0.key) == nil }
+            unknownFields: fields.filter { Key(rawValue: $0.key) == nil && !isSecret($0.key) }
         )
+        preset.secretFields = fields.keys.filter(isSecret).sorted()
 
         do {
             try PresetValidation.validate(preset)

@@ -114,11 +114,16 @@ public struct PresetStore: Sendable {
     }
 
     /// Gives a preset a new name; fails if the new name is taken.
-    public func rename(_ oldName: String, to newName: String) throws(PresetError) {
+    ///
+    /// Returns the preset as it was read, so that the caller can tell which secret fields
+    /// the new file no longer holds.
+    @discardableResult
+    public func rename(_ oldName: String, to newName: String) throws(PresetError) -> Preset {
         var preset = try load(named: oldName)
         preset.name = newName
         try create(preset)
         try AtomicFile.remove(path(for: oldName))
+        return preset
     }
 
     /// Deletes a preset, damaged or not.
