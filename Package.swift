@@ -18,13 +18,20 @@ let package = Package(
             pkgConfig: "jansson",
             providers: [.apt(["libjansson-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // Functions for what OpenSSL offers only as macros; compiler and linker flags come
+        // from COpenSSL, that is from pkg-config.
         .target(
             name: "CCerebroCrypto",
-            linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]
+            dependencies: ["COpenSSL"]
         ),
         .target(
             name: "CerebroConn",
-            dependencies: ["CLibPQ", "CCerebroCrypto", "CJansson"]
+            dependencies: ["CLibPQ", "COpenSSL", "CCerebroCrypto", "CJansson"]
         ),
         .target(name: "CTextWidth"),
         .target(

@@ -1,5 +1,8 @@
 #include "CCerebroCrypto.h"
 
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+
 int CCerebroCrypto_GeneralNames_count(const GENERAL_NAMES *names) {
     return sk_GENERAL_NAME_num(names);
 }

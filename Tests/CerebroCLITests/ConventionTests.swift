@@ -123,6 +123,19 @@ struct ConventionTests {
             isTerminal: true,
             isColoured: false
         ),
+        // no-color.org: an empty NO_COLOR leaves colour on; any other value turns it off.
+        ColourCase(
+            arguments: [],
+            environment: ["TERM": "xterm", "NO_COLOR": ""],
+            isTerminal: true,
+            isColoured: true
+        ),
+        ColourCase(
+            arguments: [],
+            environment: ["TERM": "xterm", "NO_COLOR": "0"],
+            isTerminal: true,
+            isColoured: false
+        ),
         ColourCase(
             arguments: [],
             environment: ["TERM": "dumb"],

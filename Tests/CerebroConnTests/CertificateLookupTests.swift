@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CerebroConn
@@ -8,7 +9,10 @@ struct LookupCase: Sendable, CustomTestStringConvertible {
     /// Files to create, relative to the scratch folder: `p/` preset, `home/cerebro/` user,
     /// `install/etc/` install.
     var files: [String]
-    /// The preset's folder, relative to the scratch folder, or nil to search.
+    /// Symbolic links to create: link → target, both relative to the scratch folder.
+    var links: [String: String] = [:]
+    /// The preset's folder, relative to the scratch folder (as typed when it starts with `~`),
+    /// or nil to search.
     var presetFolder: String?
     /// The expected set: (folder relative path, naming, has CA), or nil for "no set".
     var expectedSet: (folder: String, naming: ClientNaming?, hasCA: Bool)?
@@ -58,6 +62,24 @@ struct CertificateLookupTests {
             verdicts: ["failed"]
         ),
         LookupCase(
+            label: "rule 1: a preset folder that cannot be read is an error with the reason",
+            files: ["home/cerebro/client.crt", "home/cerebro/client.key"],
+            // A loop of links: stat fails for root too, where a mode-000 folder would not.
+            links: ["p": "q", "q": "p"],
+            presetFolder: "p",
+            expectedError: {
+                .folderUnreadable(folder: $0 + "/p", reason: "too many levels of symbolic links")
+            },
+            verdicts: ["failed"]
+        ),
+        LookupCase(
+            label: "rule 1: '~user' naming no account is an error; nothing else is searched",
+            files: ["home/cerebro/client.crt", "home/cerebro/client.key"],
+            presetFolder: "~no-such-user-xyz/x",
+            expectedError: { _ in .unknownHome(path: "~no-such-user-xyz/x") },
+            verdicts: ["failed"]
+        ),
+        LookupCase(
             label: "rule 2: user folder first",
             files: ["home/cerebro/client.crt", "home/cerebro/client.key", "install/etc/ca.crt"],
             expectedSet: ("home/cerebro", .plain, false),
@@ -88,6 +110,24 @@ struct CertificateLookupTests {
                 )
             },
             verdicts: ["failed", "notConsulted"]
+        ),
+        LookupCase(
+            label: "rule 2: a user folder that cannot be read stops the lookup",
+            files: ["install/etc/ca.crt"],
+            links: ["home/cerebro": "home/cerebro"],
+            expectedError: {
+                .folderUnreadable(
+                    folder: $0 + "/home/cerebro",
+                    reason: "too many levels of symbolic links"
+                )
+            },
+            verdicts: ["failed", "notConsulted"]
+        ),
+        LookupCase(
+            label: "rule 2: a user folder under a file (HOME=/dev/null) is absent",
+            files: ["home", "install/etc/ca.crt"],
+            expectedSet: ("install/etc", nil, true),
+            verdicts: ["absent", "used"]
         ),
         LookupCase(
             label: "rule 2: a set is never assembled from two folders",
@@ -167,8 +207,19 @@ struct CertificateLookupTests {
     func lookupFollowsCerebroRules(_ row: LookupCase) throws {
         let scratch = TemporaryFolder()
         scratch.touch(row.files)
+        for (link, target) in row.links {
+            if let slash = link.lastIndex(of: "/") {
+                scratch.makeFolder(String(link[..<slash]))
+            }
+            try FileManager.default.createSymbolicLink(
+                atPath: "\(scratch.path)/\(link)",
+                withDestinationPath: "\(scratch.path)/\(target)"
+            )
+        }
         var preset = Preset(name: "t", host: "h", user: "u")
-        preset.certificateFolder = row.presetFolder.map { "\(scratch.path)/\($0)" }
+        preset.certificateFolder = row.presetFolder.map {
+            $0.hasPrefix("~") ? $0 : "\(scratch.path)/\($0)"
+        }
         let lookup = CertificateLookup(
             environment: Environment([
                 "HOME": scratch.path + "/home", "CEREBRO_HOME": scratch.path + "/install",

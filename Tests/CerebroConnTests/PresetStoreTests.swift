@@ -114,28 +114,76 @@ struct PresetStoreTests {
         }
     }
 
+    /// Numbers in unknown fields, as written by hand, and the text a rewrite must give back:
+    /// the same text, or another spelling of the very same value.
+    static let numbersAndTheirRewrites: KeyValuePairs<String, String> = [
+        "12345678901234567890": "12345678901234567890",
+        "9007199254740993": "9007199254740993",
+        "-9223372036854775809": "-9223372036854775809",
+        "123456789012345678901234567890": "123456789012345678901234567890",
+        "-42": "-42",
+        "0": "0",
+        "0.1": "0.1",
+        "-1.5": "-1.5",
+        "1.50": "1.5",
+        "3.14159265358979323846": "3.14159265358979323846",
+        "1e-7": "1e-07",
+        "-2.5E-5": "-2.5e-05",
+        "1e2": "100",
+        "1e300": "1e+300",
+        "-1.5e200": "-1.5e+200",
+    ]
+
     @Test func nestedUnknownFieldsKeepEveryKindOfValue() throws {
         try FileManager.default.createDirectory(
             atPath: store.directory,
             withIntermediateDirectories: true
         )
+        let numbers = Self.numbersAndTheirRewrites.enumerated().map { index, pair in
+            "\"n\(index)\": \(pair.key)"
+        }
         let text = """
             {"format_version": 1, "name": "a", "host": "h", "port": 5432, "database": "memoria",
              "user": "u", "ssl_required": true, "verify": "full", "connect_timeout": 10,
-             "extra": {"on": false, "n": -1.5, "s": "1", "list": [{}, []], "gone": null}}
+             "extra": {"on": false, "n": -1.5, "s": "1", "list": [{}, []], "gone": null},
+             "numbers": {\(numbers.joined(separator: ", "))}}
             """
         try Data(text.utf8).write(to: URL(fileURLWithPath: store.path(for: "a")))
 
-        let preset = try store.load(named: "a")
+        var preset = try store.load(named: "a")
+        preset.port = 6000
+        try store.update(preset)
+        let rewritten = String(
+            decoding: try Data(contentsOf: URL(fileURLWithPath: store.path(for: "a"))),
+            as: UTF8.self
+        )
+        let reread = try store.load(named: "a")
 
         #expect(preset.sslRequired)
         #expect(
-            preset.unknownFields["extra"]
+            reread.unknownFields["extra"]
                 == .object([
                     "on": .bool(false), "n": .number(-1.5), "s": .string("1"),
                     "list": .array([.object([:]), .array([])]), "gone": .null,
                 ])
         )
+        guard case .object(let kept) = reread.unknownFields["numbers"] else {
+            Issue.record("no numbers object in \(rewritten)")
+            return
+        }
+        for (index, (written, expected)) in Self.numbersAndTheirRewrites.enumerated() {
+            let line = "\"n\(index)\" : \(expected)"
+            #expect(
+                rewritten.contains(line + ",\n") || rewritten.contains(line + "\n"),
+                "\(written) should be written back as \(expected)"
+            )
+            guard case .number(let number) = kept["n\(index)"] else {
+                Issue.record("\(written) did not come back as a number")
+                continue
+            }
+            #expect(number.description == expected)
+        }
+        #expect(reread.unknownFields == preset.unknownFields)
     }
 
     @Test func wrongFieldTypesAreNamed() throws {
@@ -248,6 +296,24 @@ struct PresetStoreTests {
                 reason: "it is a folder, not a preset file"
             )
         ) { try store.load(named: "dir") }
+    }
+
+    @Test func aFileThatCannotBeReadIsNamedWithTheSystemsReason() throws {
+        try store.create(Preset(name: "a", host: "h", user: "u"))
+        // A link to itself: reading fails for root too, where mode 000 would not stop it.
+        try FileManager.default.createSymbolicLink(
+            atPath: store.path(for: "loop"),
+            withDestinationPath: store.path(for: "loop")
+        )
+
+        #expect(
+            throws: PresetError.fileSystem(
+                path: store.path(for: "loop"),
+                operation: "read",
+                reason: "too many levels of symbolic links"
+            )
+        ) { try store.load(named: "loop") }
+        #expect(try store.load(named: "a").host == "h")
     }
 
     @Test func anOpenPresetsFolderIsClosedOnWrite() throws {

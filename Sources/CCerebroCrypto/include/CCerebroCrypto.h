@@ -1,16 +1,10 @@
-// The door from Swift to OpenSSL's libcrypto and libssl. Swift imports these headers directly;
-// the functions declared here re-export what OpenSSL provides only as macros.
+// Functions for what OpenSSL provides only as macros, which Swift cannot call. OpenSSL itself
+// comes to Swift through the COpenSSL system module; this header includes only the OpenSSL
+// headers that its own declarations need.
 #ifndef CCEREBRO_CRYPTO_H
 #define CCEREBRO_CRYPTO_H
 
 #include <openssl/bio.h>
-#include <openssl/bn.h>
-#include <openssl/core_names.h>
-#include <openssl/ec.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 

@@ -13,7 +13,8 @@ import CerebroConn
 
 extension CertsCommand {
     /// Prints every certificate of the presets' sets that ends within `days` days (or has
-    /// ended); 1 when there is one or a preset's set cannot be found, 0 otherwise.
+    /// ended); 1 when there is one or a preset's set cannot be found or lacks the CA it needs,
+    /// 0 otherwise.
     static func expiring(
         within days: Int,
         _ names: [String],
@@ -47,7 +48,11 @@ extension CertsCommand {
         _ context: CommandContext
     ) throws -> [FiledCertificate] {
         let preset = try context.store.load(named: name)
-        guard let set = try context.lookup.resolve(preset).certificateSet() else {
+        context.warnAboutSecretFields(of: preset)
+        let found = try context.lookup.resolve(preset).certificateSet()
+        // A preset that cannot connect for want of a CA gets no all-clear.
+        try requireAuthority(of: preset, in: found)
+        guard let set = found else {
             return []
         }
         return CertificateSetInspector().details(of: set).certificates(endingBefore: limit)

@@ -21,13 +21,15 @@ enum CertsCommand {
             For each: what it holds, whether it was used or skipped, and why. Then each file
             of the set decoded (subject, issuer, serial, validity in UTC, names, key, Cargador
             upload scope) and what the checks before connecting find. Exit status: 0 when
-            nothing is wrong (warnings allowed), 1 when a finding is an error or no set can
-            be found, 64 for a usage error.
+            nothing is wrong (warnings allowed), 1 when a finding is an error, the lookup
+            fails, or the preset needs a ca.crt that no folder holds (SSL with '--verify full'
+            or 'ca'), 64 for a usage error. No set anywhere for a preset that needs none is
+            not an error: no certificate will be sent.
 
             With '--expiring DAYS', checks every certificate of the sets that the presets
             named (or all presets) use, and prints each one that ends within DAYS days or has
             ended. Exit status: 0 when there is none, 1 when there is one or a preset's set
-            cannot be found, for cron and CI.
+            cannot be found or lacks the ca.crt it needs, for cron and CI.
             """,
         arguments: [
             ArgumentSpec(
@@ -80,6 +82,7 @@ enum CertsCommand {
         json: Bool
     ) throws -> ExitStatus {
         let preset = try context.store.load(named: name)
+        context.warnAboutSecretFields(of: preset)
         let trail = context.lookup.resolve(preset)
         let set: CertificateSet?
         do {
@@ -93,6 +96,18 @@ enum CertsCommand {
         let details = set.map(CertificateSetInspector().details(of:))
         CertificateListing.write(name, trail, details: details, context, json: json)
         let hasErrors = details?.findings.contains { $0.severity == .error } ?? false
+        do {
+            try requireAuthority(of: preset, in: set)
+        } catch {
+            context.diagnostics.error(ErrorMessages.message(for: error))
+            return .failure
+        }
         return hasErrors ? .failure : .success
+    }
+
+    /// Fails as `test` would before connecting when the preset's verification needs a CA
+    /// that its set (if any) lacks; a preset that verifies nothing needs no set at all.
+    static func requireAuthority(of preset: Preset, in set: CertificateSet?) throws(PlanError) {
+        _ = try ConnectionPlan(preset: preset, certificateSet: set)
     }
 }

@@ -31,6 +31,7 @@ enum EditCommand {
         var preset = try context.store.load(named: name)
         try PresetOptions.apply(invocation, to: &preset, environment: context.environment)
         try context.store.update(preset)
+        context.warnAboutSecretFields(of: preset, removed: true)
         context.diagnostics.note("updated preset '\(name)'")
         return .success
     }

@@ -37,6 +37,7 @@ enum ListCommand {
         for entry in try context.store.loadAll() {
             switch entry {
             case .success(let preset):
+                context.warnAboutSecretFields(of: preset)
                 presets.append(preset)
             case .failure(let error):
                 context.diagnostics.error(ErrorMessages.message(for: error))

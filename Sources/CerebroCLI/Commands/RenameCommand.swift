@@ -21,7 +21,8 @@ enum RenameCommand {
         -> ExitStatus
     {
         let (old, new) = (invocation.arguments[0], invocation.arguments[1])
-        try context.store.rename(old, to: new)
+        let renamed = try context.store.rename(old, to: new)
+        context.warnAboutSecretFields(of: renamed, removed: true)
         context.diagnostics.note("renamed preset '\(old)' to '\(new)'")
         return .success
     }

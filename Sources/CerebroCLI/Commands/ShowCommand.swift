@@ -34,6 +34,7 @@ enum ShowCommand {
             }
             return .failure
         }
+        context.warnAboutSecretFields(of: preset)
 
         if invocation.has("json") {
             context.terminal.writeOut(

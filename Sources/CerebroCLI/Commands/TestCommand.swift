@@ -107,12 +107,15 @@ enum TestCommand {
             switch event {
             case .finished(let index):
                 progress.finish(index)
-            case .ready(_, let result) where printsText:
+            case .ready(_, let result):
                 progress.clear()
-                TestReport.print(result, context)
+                if let preset = result.preset {
+                    context.warnAboutSecretFields(of: preset)
+                }
+                if printsText {
+                    TestReport.print(result, context)
+                }
                 progress.redraw()
-            case .ready:
-                break
             }
         }
         progress.clear()

@@ -38,3 +38,17 @@ public struct CommandContext: Sendable {
         CertificateLookup(environment: environment)
     }
 }
+
+extension CommandContext {
+    /// Warns when the preset's file holds a secret field, naming the file and the fix;
+    /// `removed` once the file has been rewritten without it.
+    func warnAboutSecretFields(of preset: Preset, removed: Bool = false) {
+        guard !preset.secretFields.isEmpty else {
+            return
+        }
+        let path = store.path(for: preset.name)
+        diagnostics.warning(
+            ErrorMessages.secretFields(preset.secretFields, path: path, removed: removed)
+        )
+    }
+}

@@ -80,8 +80,9 @@ public struct Diagnostics: Sendable {
         case .always: true
         case .never: false
         case .auto:
-            isTerminal && environment.variables["NO_COLOR"] == nil
-                && environment["TERM"] != "dumb"
+            // The subscript reads an empty variable as unset: no-color.org turns colour off
+            // only for a NO_COLOR that is present and not empty.
+            isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         }
     }
 }

@@ -63,6 +63,24 @@ enum ErrorMessages {
         }
     }
 
+    /// The warning for fields of a preset file that hold a secret; only their names are shown.
+    ///
+    /// They are ignored when the file is read, and gone once it has been rewritten (`removed`).
+    static func secretFields(_ fields: [String], path: String, removed: Bool) -> Message {
+        let names = fields.map { "'\($0)'" }.joined(separator: ", ")
+        let (subject, fate, pronoun) =
+            fields.count == 1
+            ? ("field \(names)", removed ? "was removed" : "is ignored", "it")
+            : ("fields \(names)", removed ? "were removed" : "are ignored", "them")
+        let elsewhere =
+            "give the password through PGPASSWORD or ~/.pgpass, and a key's passphrase at the "
+            + "prompt or with 'test --passphrase-file'"
+        return Message(
+            "\(path): \(subject) \(fate): a preset never holds a password",
+            hint: removed ? elsewhere : "delete \(pronoun) from the file; " + elsewhere
+        )
+    }
+
     static func message(for error: CertificateLookupError) -> Message {
         switch error {
         case .folderMissing(let folder):

@@ -1,6 +1,6 @@
 /// When to colour output.
 public enum ColorMode: String, Sendable, CaseIterable {
-    /// Colour when writing to a terminal and `NO_COLOR` is unset.
+    /// Colour when writing to a terminal and `NO_COLOR` is unset or empty.
     case auto
     /// Always colour.
     case always

@@ -186,19 +186,28 @@ public struct CertificateLookup: Sendable {
     }
 
     /// The known certificate files in a folder, sorted; other files are ignored.
+    ///
+    /// A folder that does not exist, even through a file in its path (`HOME=/dev/null`), is
+    /// missing; any other failure is the system's own reason, since only the user can tell a
+    /// loop of links from a folder they may not enter.
     private func list(_ folder: String) -> Result<[String], CertificateLookupError> {
-        var isFolder = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+        switch FileStatus.read(path: folder) {
+        case .failure(let error) where error.isNotFound:
             return .failure(.folderMissing(folder: folder))
-        }
-        guard isFolder else {
+        case .failure(let error):
+            return .failure(.folderUnreadable(folder: folder, reason: error.reason))
+        case .success(let status) where status.kind != .directory:
             return .failure(.notAFolder(folder: folder))
+        case .success:
+            break
         }
+
         do {
             let entries = try FileManager.default.contentsOfDirectory(atPath: folder)
             return .success(CertificateSet.knownFiles.filter(entries.contains))
         } catch {
-            return .failure(.folderUnreadable(folder: folder, reason: "permission denied"))
+            let reason = SystemError(error)?.reason ?? "\(error)"
+            return .failure(.folderUnreadable(folder: folder, reason: reason))
         }
     }
 

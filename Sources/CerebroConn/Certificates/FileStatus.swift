@@ -54,28 +54,6 @@ struct FileStatus: Equatable {
     }
 }
 
-/// An `errno` value read right after the call that set it.
-struct SystemError: Error, Equatable {
-    /// The `errno` value.
-    let code: Int32
-
-    /// Captures the current `errno`; call it right after the failing call.
-    static func current() -> SystemError {
-        SystemError(code: errno)
-    }
-
-    /// Whether the error says that nothing exists at the path.
-    var isNotFound: Bool {
-        code == ENOENT || code == ENOTDIR
-    }
-
-    /// The system's text for the error, starting lowercase: `permission denied`.
-    var reason: String {
-        let text = String(cString: strerror(code))
-        return text.prefix(1).lowercased() + text.dropFirst()
-    }
-}
-
 /// Reads whole certificate and key files.
 enum FileBytes {
     /// The bytes of the file at `path`, or an error that says why they cannot be read.

@@ -1,4 +1,5 @@
 internal import CCerebroCrypto
+internal import COpenSSL
 
 extension OpenSSLCertificate {
     /// Whether `key` is the private key for this certificate (`X509_check_private_key`).

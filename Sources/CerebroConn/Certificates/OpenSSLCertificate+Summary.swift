@@ -1,4 +1,5 @@
 internal import CCerebroCrypto
+internal import COpenSSL
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

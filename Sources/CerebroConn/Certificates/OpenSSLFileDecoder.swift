@@ -1,4 +1,5 @@
 internal import CCerebroCrypto
+internal import COpenSSL
 
 /// A file as OpenSSL decoded it: the classification and the objects that decoded.
 struct DecodedFile {

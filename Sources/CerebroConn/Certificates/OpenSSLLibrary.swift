@@ -1,4 +1,5 @@
 internal import CCerebroCrypto
+internal import COpenSSL
 
 /// Process-wide settings of the OpenSSL library that libpq and the certificate checks share.
 public enum OpenSSLLibrary {

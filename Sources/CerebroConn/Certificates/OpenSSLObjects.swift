@@ -1,4 +1,5 @@
 internal import CCerebroCrypto
+internal import COpenSSL
 
 // Owners of OpenSSL objects. Each holds one pointer, frees it exactly once in `deinit`,
 // and lends it only for the length of a closure.

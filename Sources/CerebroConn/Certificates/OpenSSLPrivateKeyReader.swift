@@ -1,4 +1,5 @@
 internal import CCerebroCrypto
+internal import COpenSSL
 
 /// Reads PEM private keys with `PEM_read_bio_PrivateKey`, the call libpq's OpenSSL makes.
 ///

@@ -1,4 +1,5 @@
 internal import CCerebroCrypto
+internal import COpenSSL
 
 /// Reads what an established TLS session shows about both ends.
 ///

@@ -41,6 +41,12 @@ public struct Preset: Sendable, Equatable {
     public var connectTimeout: Int
     /// Fields this version does not know, kept so that a rewrite does not drop them.
     public var unknownFields: [String: JSONValue]
+    /// The names of the fields in its file that hold a secret (`password`, `sslpassword`, see
+    /// ``Preset/secretFieldNames``), sorted; empty for a preset not read from a file.
+    ///
+    /// A preset never holds a password: such fields are never used, never kept, and a rewrite
+    /// drops them. Only their names are here, so that the caller can warn; the values are gone.
+    public var secretFields: [String] = []
 
     /// Creates a preset with the documented defaults for everything not given.
     public init(
@@ -66,6 +72,12 @@ public struct Preset: Sendable, Equatable {
         self.connectTimeout = connectTimeout
         self.unknownFields = unknownFields
     }
+
+    /// The field names, compared without case, that hold a secret when written into a preset
+    /// file by hand: libpq's `password` and `sslpassword`, `PGPASSWORD`, and `passphrase`.
+    public static let secretFieldNames: Set<String> = [
+        "password", "sslpassword", "pgpassword", "passphrase",
+    ]
 
     /// The hosts in the order libpq tries them.
     public var hosts: [String] {

@@ -8,7 +8,9 @@
 ///
 /// Version 1 fields: `format_version`, `name`, `host`, `port`, `database`, `user`,
 /// `ssl_required`, `verify`, `cert_dir` (optional) and `connect_timeout`. Any other field is
-/// kept as it is and written back unchanged.
+/// kept and written back with the same value; a number's spelling may change, never its value
+/// (see ``JSONNumber``). A field that holds a secret (``Preset/secretFieldNames``) is the
+/// exception: it is named in ``Preset/secretFields``, and neither kept nor written back.
 enum PresetFile {
     /// The format version this build writes and the newest it reads.
     static let formatVersion = 1
@@ -29,7 +31,8 @@ enum PresetFile {
         if version > formatVersion {
             throw .newerFormat(path: path, version: version)
         }
-        let preset = Preset(
+        let isSecret = { (key: String) in Preset.secretFieldNames.contains(key.lowercased()) }
+        var preset = Preset(
             name: try string(fields, .name, path: path),
             host: try string(fields, .host, path: path),
             port: try integer(fields, .port, path: path),
@@ -39,8 +42,9 @@ enum PresetFile {
             verification: try level(fields, path: path),
             certificateFolder: try optionalString(fields, .certificateFolder, path: path),
             connectTimeout: try integer(fields, .connectTimeout, path: path),
-            unknownFields: fields.filter { Key(rawValue: $0.key) == nil }
+            unknownFields: fields.filter { Key(rawValue: $0.key) == nil && !isSecret($0.key) }
         )
+        preset.secretFields = fields.keys.filter(isSecret).sorted()
 
         do {
             try PresetValidation.validate(preset)
@@ -53,16 +57,16 @@ enum PresetFile {
     /// Encodes a preset with sorted keys and a final newline, keeping unknown fields.
     static func encode(_ preset: Preset) throws(PresetError) -> Data {
         var fields = preset.unknownFields
-        fields[Key.formatVersion.rawValue] = .number(Double(formatVersion))
+        fields[Key.formatVersion.rawValue] = .number(JSONNumber(formatVersion))
         fields[Key.name.rawValue] = .string(preset.name)
         fields[Key.host.rawValue] = .string(preset.host)
-        fields[Key.port.rawValue] = .number(Double(preset.port))
+        fields[Key.port.rawValue] = .number(JSONNumber(preset.port))
         fields[Key.database.rawValue] = .string(preset.database)
         fields[Key.user.rawValue] = .string(preset.user)
         fields[Key.sslRequired.rawValue] = .bool(preset.sslRequired)
         fields[Key.verify.rawValue] = .string(preset.verification.rawValue)
         fields[Key.certificateFolder.rawValue] = preset.certificateFolder.map { .string($0) }
-        fields[Key.connectTimeout.rawValue] = .number(Double(preset.connectTimeout))
+        fields[Key.connectTimeout.rawValue] = .number(JSONNumber(preset.connectTimeout))
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -137,7 +141,7 @@ enum PresetFile {
         path: String
     ) throws(PresetError) -> Int {
         guard case .number(let number) = try value(fields, key, path: path),
-            let whole = Int(exactly: number)
+            let whole = number.integerValue
         else {
             throw wrongType(key, "a whole number", path: path)
         }

@@ -75,13 +75,11 @@ public struct PresetStore: Sendable {
             throw .invalidValue(value: name, problem: problem)
         }
         let path = path(for: name)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isFolder: Bool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-                let reason = isFolder ? "it is a folder, not a preset file" : "permission denied"
-                throw .fileSystem(path: path, operation: "read", reason: reason)
-            }
-            throw .notFound(name: name, directory: directory)
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw readFailure(error, name: name, path: path)
         }
         var preset = try PresetFile.decode(data, path: path)
         // The file name is the preset's identity; a hand-edited `name` field must not split it.
@@ -116,11 +114,16 @@ public struct PresetStore: Sendable {
     }
 
     /// Gives a preset a new name; fails if the new name is taken.
-    public func rename(_ oldName: String, to newName: String) throws(PresetError) {
+    ///
+    /// Returns the preset as it was read, so that the caller can tell which secret fields
+    /// the new file no longer holds.
+    @discardableResult
+    public func rename(_ oldName: String, to newName: String) throws(PresetError) -> Preset {
         var preset = try load(named: oldName)
         preset.name = newName
         try create(preset)
         try AtomicFile.remove(path(for: oldName))
+        return preset
     }
 
     /// Deletes a preset, damaged or not.
@@ -134,6 +137,18 @@ public struct PresetStore: Sendable {
             throw .notFound(name: name, directory: directory)
         }
         try AtomicFile.remove(path(for: name))
+    }
+
+    /// What a failed read of a preset file means: no such preset, or the system's reason.
+    private func readFailure(_ error: any Error, name: String, path: String) -> PresetError {
+        guard let failure = SystemError(error) else {
+            return .fileSystem(path: path, operation: "read", reason: "\(error)")
+        }
+        if failure.isNotFound {
+            return .notFound(name: name, directory: directory)
+        }
+        let reason = failure.code == EISDIR ? "it is a folder, not a preset file" : failure.reason
+        return .fileSystem(path: path, operation: "read", reason: reason)
     }
 
     private func prepareFolder() throws(PresetError) {

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// Folders and files the user may not read are named with the system's own reason.
+///
+/// Root reads a mode-000 folder anyway, so under root (as `scripts/test` runs) the built binary
+/// runs as `nobody` through `setpriv`; any other user is stopped by mode 000 as it is.
+@Suite struct UnreadableFileTests {
+    let scratch = Scratch()
+
+    @Test func aCertificateFolderThatCannotBeListedSaysWhy() throws {
+        let user = try UnprivilegedUser(in: scratch)
+        let locked = user.home + "/locked"
+        try FileManager.default.createDirectory(
+            atPath: locked,
+            withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o000]
+        )
+        let add = try user.run(["add", "x", "--host", "h", "--ssl", "--certdir", locked])
+        #expect(add.status == 0, "\(add.error)")
+
+        let certs = try user.run(["certs", "x"])
+
+        #expect(certs.status == 1)
+        #expect(
+            certs.error.contains(
+                "error: certificate folder \(locked) cannot be read: permission denied\n"
+            ),
+            "\(certs.error)"
+        )
+    }
+
+    @Test func aPresetFileThatCannotBeReadSaysWhy() throws {
+        let user = try UnprivilegedUser(in: scratch)
+        let add = try user.run(["add", "x", "--host", "h"])
+        #expect(add.status == 0, "\(add.error)")
+        let file = user.home + "/config/presets/x.json"
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: file)
+
+        let show = try user.run(["show", "x"])
+
+        #expect(show.status == 1)
+        #expect(
+            show.error.hasPrefix("error: \(file): cannot read: permission denied\n"),
+            "\(show.error)"
+        )
+    }
+}
+
+/// The built binary, run as a user that file modes apply to: `nobody` under root, else the
+/// current user.
+struct UnprivilegedUser {
+    /// A home folder the user owns, holding the configuration folder.
+    let home: String
+    private let binary: String
+
+    init(in scratch: Scratch) throws {
+        home = scratch.path + "/user"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        // A copy inside the scratch folder, so that `nobody` can run it wherever the
+        // repository is checked out. `cp` makes it, not this process: a child spawned by
+        // another test while this process held the copy open for writing would keep it open,
+        // and running the copy would then fail with "text file busy".
+        binary = scratch.path + "/cerebro-conn"
+        let copy = try Subprocess.run("/bin/cp", [ToolHarness.binary, binary])
+        guard copy.status == 0 else {
+            throw MissingToolError(description: "cannot copy the binary: \(copy.error)")
+        }
+        if getuid() == 0 {
+            try FileManager.default.setAttributes(
+                [.ownerAccountID: Self.nobody, .groupOwnerAccountID: Self.nobody],
+                ofItemAtPath: home
+            )
+        }
+    }
+
+    private static let nobody = 65534
+
+    /// Runs the binary with `arguments`, with home and configuration in `home`.
+    func run(_ arguments: [String]) throws -> SubprocessResult {
+        let environment = [
+            "HOME": home, "CEREBRO_CONN_HOME": home + "/config",
+            "CEREBRO_HOME": home + "/install", "PATH": "/usr/bin:/bin",
+        ]
+        guard getuid() == 0 else {
+            return try Subprocess.run(binary, arguments, environment: environment)
+        }
+        let user = ["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups"]
+        return try Subprocess.run(
+            "/usr/bin/setpriv",
+            user + [binary] + arguments,
+            environment: environment
+        )
+    }
+}
