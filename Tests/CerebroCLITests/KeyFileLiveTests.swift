@@ -214,6 +214,7 @@ struct KeyModeCase: Sendable, CustomTestStringConvertible {
                     + "first, then its intermediates\n"
             )
         )
+        #expect(!result.err.contains("do not belong together"))
     }
 
     static func header(of form: FixtureAuthority.KeyForm) -> String {

@@ -163,6 +163,21 @@ struct CertificateLookupTests {
             verdicts: ["failed"]
         ),
         LookupCase(
+            label: "rule 3: a certificate of one naming and a key of the other are no pair",
+            files: ["p/client.pg.crt", "p/client.key", "p/ca.crt"],
+            presetFolder: "p",
+            expectedError: {
+                .mixedNamings(folder: $0 + "/p", files: ["client.key", "client.pg.crt"])
+            },
+            verdicts: ["failed"]
+        ),
+        LookupCase(
+            label: "rule 2: a file where the user folder should be is skipped as such",
+            files: ["home/cerebro", "install/etc/ca.crt"],
+            expectedSet: ("install/etc", nil, true),
+            verdicts: ["notAFolder", "used"]
+        ),
+        LookupCase(
             label: "rule 3: certificate without key",
             files: ["p/client.pg.crt", "p/ca.crt"],
             presetFolder: "p",
@@ -294,6 +309,7 @@ struct CertificateLookupTests {
         switch verdict {
         case .used: "used"
         case .absent: "absent"
+        case .notAFolder: "notAFolder"
         case .empty: "empty"
         case .notConsulted: "notConsulted"
         case .failed: "failed"

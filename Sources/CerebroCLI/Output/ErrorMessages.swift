@@ -104,6 +104,13 @@ enum ErrorMessages {
                     + "(\(files.joined(separator: ", ")))",
                 hint: "a folder holds one set only: move one pair to a folder of its own"
             )
+        case .mixedNamings(let folder, let files):
+            Message(
+                "folder \(folder) mixes the two namings of a client pair "
+                    + "(\(files.joined(separator: ", "))), so it holds no whole pair",
+                hint: "rename them to client.crt and client.key, or to client.pg.crt and "
+                    + "client.pg.key"
+            )
         case .incompleteSet(let folder, let present, let missing):
             Message(
                 "incomplete certificate set in \(folder): \(present) is there "

@@ -32,6 +32,7 @@ enum PresetPresentation {
         switch verdict {
         case .used: "used"
         case .absent: "skipped, does not exist"
+        case .notAFolder: "skipped, not a folder"
         case .empty: "skipped, holds no certificate file"
         case .notConsulted: "not consulted, an earlier folder was used"
         case .failed(let error): "error: \(ErrorMessages.message(for: error).text)"
@@ -82,6 +83,7 @@ enum PresetPresentation {
         switch step.verdict {
         case .used: verdict = "used"
         case .absent: verdict = "absent"
+        case .notAFolder: verdict = "not_a_folder"
         case .empty: verdict = "empty"
         case .notConsulted: verdict = "not_consulted"
         case .failed(let failure):

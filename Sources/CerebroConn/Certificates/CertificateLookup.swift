@@ -14,8 +14,11 @@ public enum CertificateLookupError: Error, Equatable, Sendable {
     case folderUnreadable(folder: String, reason: String)
     /// The preset's folder holds none of the certificate files.
     case noSetInFolder(folder: String)
-    /// The folder holds both namings of the client pair; `files` lists them.
+    /// The folder holds two certificates or two keys, one of each naming; `files` lists them.
     case twoSets(folder: String, files: [String])
+    /// The certificate of one naming and the key of the other (`client.pg.crt` with
+    /// `client.key`): neither pair is whole, and they are not two sets either.
+    case mixedNamings(folder: String, files: [String])
     /// A client certificate without its key or a key without its certificate.
     case incompleteSet(folder: String, present: String, missing: String)
     /// A `~user` path names an account that does not exist.
@@ -30,6 +33,8 @@ public struct LookupStep: Sendable, Equatable {
         case used
         /// The folder does not exist.
         case absent
+        /// Something that is not a folder (a file, say) stands at the folder's path.
+        case notAFolder
         /// The folder exists and holds no certificate file.
         case empty
         /// An earlier folder was used, so this one was not read.
@@ -129,8 +134,12 @@ public struct CertificateLookup: Sendable {
                 continue
             }
             switch list(folder) {
-            case .failure(.folderMissing), .failure(.notAFolder):
+            case .failure(.folderMissing):
                 steps.append(LookupStep(folder: folder, role: role, files: [], verdict: .absent))
+            case .failure(.notAFolder):
+                steps.append(
+                    LookupStep(folder: folder, role: role, files: [], verdict: .notAFolder)
+                )
             case .success(let files) where files.isEmpty:
                 steps.append(LookupStep(folder: folder, role: role, files: [], verdict: .empty))
             case .failure(let error):
@@ -166,6 +175,11 @@ public struct CertificateLookup: Sendable {
         }
         if namings.count > 1 {
             let clientFiles = files.filter { $0 != CertificateSet.authorityFile }
+            let certificates = namings.filter { present.contains($0.certificateFile) }
+            let keys = namings.filter { present.contains($0.keyFile) }
+            guard certificates.count > 1 || keys.count > 1 else {
+                return .failure(.mixedNamings(folder: folder, files: clientFiles))
+            }
             return .failure(.twoSets(folder: folder, files: clientFiles))
         }
         if let naming = namings.first {

@@ -65,10 +65,18 @@ public struct CertificateSetInspector: Sendable {
         }
 
         let key = clientKey.flatMap { loadKey(at: $0, passphrase: keyPassphrase, into: &findings) }
-        if let client, let key, let leaf = client.certificates.first, !leaf.matches(key.key) {
-            findings.append(
-                Finding(path: key.path, kind: .keyDoesNotMatch(certificatePath: client.path))
-            )
+        if let client, let key, let first = client.certificates.first, !first.matches(key.key) {
+            // When the file's leaf stands later in it and the key is that leaf's, the order is
+            // the one fault: saying the pair does not belong together would send the user
+            // looking for another key.
+            let outOfOrder = findings.contains(Finding(path: client.path, kind: .leafNotFirst))
+            if !outOfOrder
+                || !client.certificates.dropFirst().contains(where: { $0.matches(key.key) })
+            {
+                findings.append(
+                    Finding(path: key.path, kind: .keyDoesNotMatch(certificatePath: client.path))
+                )
+            }
         }
 
         let authority = certificateAuthority.flatMap { loadCertificates(at: $0, into: &findings) }

@@ -55,7 +55,8 @@ import Testing
         #expect(findings.map(\.severity) == [.error])
     }
 
-    /// Field case 30, chain variant: the CA comes first, so the key matches no first certificate.
+    /// Field case 30, chain variant: the CA comes first. The key is the leaf's, later in the
+    /// file, so the order is the one finding: no claim that the pair does not belong together.
     @Test func chainWithTheCAFirstIsRefused() throws {
         let pki = try TestPKI()
         let (set, authority) = try pki.makeSet()
@@ -66,6 +67,23 @@ import Testing
 
         #expect(
             findings.map(\.description) == [
+                "the first certificate in client.crt must be the client (leaf) certificate"
+            ]
+        )
+    }
+
+    /// Out of order and with a key from another pair: both faults are named.
+    @Test func chainOutOfOrderWithAForeignKeyNamesBoth() throws {
+        let pki = try TestPKI()
+        let (set, authority) = try pki.makeSet()
+        let leaf = try #require(set.certificate)
+        try pki.concatenate([authority.certificate, leaf], to: "set/client.crt")
+        let (other, _) = try pki.makeSet(in: "other")
+        var mixed = set
+        mixed.key = other.key
+
+        #expect(
+            mixed.inspect().map(\.description) == [
                 "the first certificate in client.crt must be the client (leaf) certificate",
                 "client.crt and client.key do not belong together (public keys differ)",
             ]
