@@ -55,8 +55,9 @@ import Testing
         #expect(findings.map(\.severity) == [.error])
     }
 
-    /// Field case 30, chain variant: the CA comes first. The key is the leaf's, later in the
-    /// file, so the order is the one finding: no claim that the pair does not belong together.
+    /// Field case 30, chain variant: the CA comes first, and the key is the later leaf's.
+    ///
+    /// The order is the one finding: no claim that the pair does not belong together.
     @Test func chainWithTheCAFirstIsRefused() throws {
         let pki = try TestPKI()
         let (set, authority) = try pki.makeSet()
