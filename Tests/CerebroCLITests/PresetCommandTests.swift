@@ -93,6 +93,8 @@ struct PresetCommandTests {
         ["add", "a", "--host", "h", "--timeout", "0"],
         ["add", "a", "--host", "h", "--db", String(repeating: "d", count: 64)],
         ["add", "a", "--host", "h", "--certdir", ""],
+        ["add", "a", "--host", "h", "--certdir", "/tmp/a\u{1B}[31m"],
+        ["add", "a", "--host", "h", "--certdir", "/tmp/a\nb"],
         ["add", "x\u{202E}y", "--host", "h"],
         ["add", "zero\u{200B}width", "--host", "h"],
         ["--config", "", "list"],
@@ -274,6 +276,31 @@ struct PresetCommandTests {
                 "cafe\u{301}  h     5432  memoria   tester  off  -",
                 "東京  h     5432  memoria   tester  off  -",
             ]
+        )
+    }
+
+    /// Only `~…`, `$HOME` and `$HOME/…` are kept as typed: `$HOMEX/a` is an ordinary relative
+    /// folder, made absolute when saved, and a relative folder written into a file by hand is
+    /// reported as a damaged preset instead of being taken against `/`.
+    @Test func relativeFoldersAreAbsoluteOrRefused() throws {
+        _ = run(["add", "d", "--host", "h", "--certdir", "$HOMEX/a"])
+        _ = run(["add", "hand", "--host", "h", "--certdir", "/placeholder"])
+        let path = scratch.path + "/config/presets/hand.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "/placeholder", with: "rv/t1").utf8)
+            .write(to: URL(fileURLWithPath: path))
+
+        let stored = run(["show", "d", "--json"]).out
+        let hand = run(["show", "hand"])
+
+        let current = FileManager.default.currentDirectoryPath
+        #expect(stored.contains(#""cert_dir" : "\#(current)/$HOMEX/a""#), "\(stored)")
+        #expect(hand.status == 1)
+        #expect(
+            hand.err.contains(
+                "'rv/t1': a certificate folder is an absolute path, or starts with ~ or $HOME/"
+            ),
+            "\(hand.err)"
         )
     }
 }

@@ -55,6 +55,41 @@ struct PresetValidationTests {
         #expect(PathExpansion.absolute("~no-such-user-xyz/x", environment: environment) == nil)
     }
 
+    /// A stored folder means one place wherever the tool runs, and holds no control character.
+    @Test(
+        arguments: [
+            ("/etc/pki/pg/ops", nil),
+            ("~/certs/prod", nil),
+            ("~", nil),
+            ("~root/certs", nil),
+            ("$HOME", nil),
+            ("$HOME/certs", nil),
+            ("/Users/u/Library/Application Support/cerebro", nil),
+            ("", "a certificate folder needs a path"),
+            ("rv-certs/t1", "a certificate folder is an absolute path, or starts with ~ or $HOME/"),
+            ("$HOMEX/a", "a certificate folder is an absolute path, or starts with ~ or $HOME/"),
+            ("/tmp/a\u{1B}[31m", "a certificate folder cannot contain control characters"),
+            ("/tmp/a\nb", "a certificate folder cannot contain control characters"),
+            ("/tmp/a\0b", "a certificate folder cannot contain control characters"),
+        ] as [(String, String?)]
+    )
+    func certificateFolders(_ folder: String, problem: String?) {
+        #expect(PresetValidation.problem(withFolder: folder) == problem)
+    }
+
+    /// `HOME=/`, a trailing slash or a relative `HOME` still give one absolute user folder.
+    @Test func homeIsAbsoluteWithoutATrailingSlash() {
+        let current = FileManager.default.currentDirectoryPath
+        #expect(Environment(["HOME": "/home/u/"]).home == "/home/u")
+        #expect(Environment(["HOME": "/"]).home == "/")
+        #expect(
+            Environment(["HOME": "relhome"]).home == PathExpansion.standardize(current + "/relhome")
+        )
+        #expect(
+            CertificateLookup(environment: Environment(["HOME": "/"])).userFolder == "/cerebro"
+        )
+    }
+
     /// `.`, `..` and empty components are resolved in the text alone.
     @Test func pathsAreStandardizedTextually() {
         let environment = Environment(["HOME": "/home/u"])

@@ -106,8 +106,7 @@ enum PresetOptions {
             // A folder under `~` or `$HOME` is kept as typed and expanded each time the preset
             // is used, so it follows the home folder of whoever runs it; any other path is
             // made absolute now, since the current folder will differ later.
-            let followsHome = folder.hasPrefix("~") || folder.hasPrefix("$HOME")
-            preset.certificateFolder = followsHome ? folder : path
+            preset.certificateFolder = PathExpansion.followsHome(folder) ? folder : path
         }
     }
 

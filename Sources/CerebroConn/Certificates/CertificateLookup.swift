@@ -79,12 +79,13 @@ public struct CertificateLookup: Sendable {
 
     /// `$HOME/cerebro`.
     public var userFolder: String {
-        environment.home + "/cerebro"
+        PathExpansion.standardize(environment.home + "/cerebro")
     }
 
-    /// `$CEREBRO_HOME/etc`, by default `/opt/cerebro/etc`.
+    /// `$CEREBRO_HOME/etc`, by default `/opt/cerebro/etc`; absolute, like every lookup path.
     public var installFolder: String {
-        (environment["CEREBRO_HOME"] ?? "/opt/cerebro") + "/etc"
+        let install = environment["CEREBRO_HOME"] ?? "/opt/cerebro"
+        return PathExpansion.absolute(install + "/etc", environment: environment) ?? install
     }
 
     /// Resolves the set for `preset`, recording every folder considered.

@@ -145,9 +145,27 @@ public enum PresetValidation {
                 throw .invalidValue(value: value, problem: problem)
             }
         }
-        if let folder = preset.certificateFolder, folder.isEmpty || folder.contains("\0") {
-            throw .invalidValue(value: folder, problem: "a certificate folder needs a path")
+        if let folder = preset.certificateFolder, let problem = problem(withFolder: folder) {
+            throw .invalidValue(value: folder, problem: problem)
         }
+    }
+
+    /// Checks a certificate folder as stored: absolute, or starting at a home folder.
+    ///
+    /// A relative folder in a file would be taken against whatever folder the tool runs in, so
+    /// only the two forms that mean the same place every time are kept; control characters
+    /// would reach the terminal and libpq's messages.
+    public static func problem(withFolder folder: String) -> String? {
+        if folder.isEmpty {
+            return "a certificate folder needs a path"
+        }
+        if folder.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "a certificate folder cannot contain control characters"
+        }
+        if !folder.hasPrefix("/") && !PathExpansion.followsHome(folder) {
+            return "a certificate folder is an absolute path, or starts with ~ or $HOME/"
+        }
+        return nil
     }
 
     private static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {

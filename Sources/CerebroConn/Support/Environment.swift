@@ -47,9 +47,16 @@ public struct Environment: Sendable, Equatable {
         return value
     }
 
-    /// The user's home folder: `$HOME`, else the account database.
+    /// The user's home folder: `$HOME`, else the account database; always absolute, without
+    /// a trailing slash.
+    ///
+    /// libpq needs absolute paths, and `HOME=/` or `HOME=/home/u/` would otherwise give
+    /// `//cerebro`; a relative `HOME` is taken against the current folder, as a shell would.
     public var home: String {
-        self["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        let home = self["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        let absolute =
+            home.hasPrefix("/") ? home : FileManager.default.currentDirectoryPath + "/" + home
+        return PathExpansion.standardize(absolute)
     }
 
     /// The configuration folder: `$CEREBRO_CONN_HOME`, else `$XDG_CONFIG_HOME/cerebro-conn`,

@@ -23,6 +23,12 @@ public enum PathExpansion {
         return standardize(absolute)
     }
 
+    /// Whether `path` starts at a home folder (`~`, `~/…`, `~user/…`, `$HOME` or `$HOME/…`),
+    /// so that it is expanded each time it is used; `$HOMEDIR/…` does not.
+    public static func followsHome(_ path: String) -> Bool {
+        path.hasPrefix("~") || path == "$HOME" || path.hasPrefix("$HOME/")
+    }
+
     /// Expands a leading `~`, `~user` or `$HOME` only; `nil` for an unknown `~user`.
     public static func expandHome(_ path: String, environment: Environment) -> String? {
         if path == "~" || path == "$HOME" {
