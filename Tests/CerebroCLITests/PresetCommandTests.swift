@@ -303,4 +303,20 @@ struct PresetCommandTests {
             "\(hand.err)"
         )
     }
+
+    /// A level without `--ssl` is kept for later, and the user is told it does nothing yet.
+    @Test func levelWithoutSSLIsSavedWithAWarning() {
+        let added = run(["add", "a", "--host", "h", "--verify", "ca"])
+        let edited = run(["edit", "a", "--verify", "none", "--no-ssl"])
+        let withSSL = run(["edit", "a", "--verify", "full", "--ssl"])
+
+        let warning =
+            "warning: '--verify ca' has no effect while SSL is not required: nothing is verified\n"
+            + "  hint: add '--ssl' to require SSL and verify at that level\n"
+        #expect(added.status == 0)
+        #expect(added.err.contains(warning), "\(added.err)")
+        #expect(edited.err.contains("warning: '--verify none' has no effect"))
+        #expect(withSSL.status == 0)
+        #expect(!withSSL.err.contains("warning:"))
+    }
 }

@@ -39,6 +39,7 @@ enum AddCommand {
 
         try context.store.create(preset)
         context.diagnostics.note("saved preset '\(name)' in \(context.store.path(for: name))")
+        PresetOptions.warnAboutIneffectiveOptions(invocation, preset, context)
         warnAboutFolder(preset, context)
         return .success
     }

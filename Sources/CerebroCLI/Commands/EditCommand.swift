@@ -33,6 +33,7 @@ enum EditCommand {
         try context.store.update(preset)
         context.warnAboutSecretFields(of: preset, removed: true)
         context.diagnostics.note("updated preset '\(name)'")
+        PresetOptions.warnAboutIneffectiveOptions(invocation, preset, context)
         return .success
     }
 }

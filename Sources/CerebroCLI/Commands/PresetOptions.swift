@@ -110,6 +110,24 @@ enum PresetOptions {
         }
     }
 
+    /// Warns about options that the saved preset leaves without effect: a level given while
+    /// SSL is not required is stored, but nothing is verified until `--ssl` is set.
+    static func warnAboutIneffectiveOptions(
+        _ invocation: Invocation,
+        _ preset: Preset,
+        _ context: CommandContext
+    ) {
+        if let level = invocation.value("verify"), !preset.sslRequired {
+            context.diagnostics.warning(
+                Message(
+                    "'--verify \(level)' has no effect while SSL is not required: nothing is "
+                        + "verified",
+                    hint: "add '--ssl' to require SSL and verify at that level"
+                )
+            )
+        }
+    }
+
     private static func exclusive(_ invocation: Invocation, _ first: String, _ second: String)
         throws(UsageError)
     {
