@@ -161,19 +161,35 @@ public enum FailureCause: Sendable, Equatable {
         return isNotPEM ? .unreadableRootCertificate(path: path) : .unreadableFile(path: path)
     }
 
+    /// pg_hba.conf's refusal, unless it is the refusal of a retry.
+    ///
+    /// A refused plain attempt after an attempt to the same server is `sslmode=prefer`'s retry
+    /// once SSL failed: that SSL attempt explains the failure, so the refusal is left to the
+    /// checks after this one (and the caller notes the retry).
     private static func hbaRejection(_ text: String) -> FailureCause? {
-        guard text.contains("pg_hba.conf rejects connection") else {
+        let lines = text.split(separator: "\n")
+        guard let index = lines.firstIndex(where: { $0.contains("pg_hba.conf rejects connection") })
+        else {
             return nil
         }
-        let lines = text.split(separator: "\n").filter {
-            $0.contains("pg_hba.conf rejects connection")
-        }
-        if lines.first?.hasSuffix("no encryption") == true {
-            return .encryptionRequired
+        if lines[index].hasSuffix("no encryption") {
+            let server = attemptedServer(lines[index])
+            let isRetry =
+                server != nil && lines[..<index].contains { attemptedServer($0) == server }
+            return isRetry ? nil : .encryptionRequired
         }
         let user = quoted(after: "user ", in: text) ?? ""
         let database = quoted(after: "database ", in: text) ?? ""
         return .noMatchingHBALine(user: user, database: database)
+    }
+
+    /// The server of an attempt's first line: `connection to server at "h" (a), port 5432`.
+    private static func attemptedServer(_ line: Substring) -> Substring? {
+        guard line.hasPrefix("connection to server at "), let end = line.firstRange(of: " failed: ")
+        else {
+            return nil
+        }
+        return line[..<end.lowerBound]
     }
 
     /// The TLS alert after `SSL error: `, for alerts not matched more precisely.
