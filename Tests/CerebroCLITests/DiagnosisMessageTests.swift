@@ -30,8 +30,17 @@ struct DiagnosisCase: Sendable, CustomTestStringConvertible {
             libpq: prefix
                 + #"FATAL:  pg_hba.conf rejects connection for host "127.0.0.1", "#
                 + #"user "cerebro_user", database "cerebro", no encryption"#,
-            line: "ops: db.example.test:5432 refuses connections without SSL for 'cerebro_user'; "
-                + "require SSL with 'cerebro-conn edit ops --ssl'"
+            line: "ops: db.example.test:5432 refuses connections without SSL for 'cerebro_user', "
+                + "but declined SSL when libpq asked for it; check the host and port (a proxy or "
+                + "pooler without SSL may answer there), or ask the server's administrator to "
+                + "turn on ssl in postgresql.conf"
+        ),
+        DiagnosisCase(
+            label: "SSL required, and the server declines it",
+            libpq: prefix + "server does not support SSL, but SSL was required",
+            line: "ops: db.example.test:5432 declined SSL, which the preset requires; check the "
+                + "host and port (a proxy or pooler without SSL may answer there), or ask the "
+                + "server's administrator to turn on ssl in postgresql.conf"
         ),
         DiagnosisCase(
             label: "pg_hba.conf has no line for the role over SSL",
@@ -112,7 +121,7 @@ struct DiagnosisCase: Sendable, CustomTestStringConvertible {
             .hostNameMismatch(certificateName: "localhost", otherNames: 2, host: "10.0.0.9"),
             .serverCertificateUntrusted, .clientCertificateRequired,
             .certificateUserMismatch(user: "cerebro_user"), .passwordRequired,
-            .passwordFailed(user: "cerebro_pw"), .encryptionRequired,
+            .passwordFailed(user: "cerebro_pw"), .encryptionRequired, .sslNotSupported,
             .noMatchingHBALine(user: "u", database: "d"),
             .unknownRoleOrDatabase(detail: "role \"u\" does not exist"),
             .connectionRefused, .timedOut(.connecting), .timedOut(.answering), .timedOut(.querying),

@@ -269,6 +269,105 @@ import Testing
         #expect(result.err.contains("user \"cerebro_user\", database \"memoria\", no encryption"))
     }
 
+    /// pg_hba.conf's "no encryption" rejection as the only answer.
+    ///
+    /// That is a server that declines SSL (answers the SSLRequest with 'N', as one with
+    /// `ssl = off` does) and whose pg_hba.conf refuses plain connections. The fixture always
+    /// offers SSL, so a relay in front of it declines for it; the rejection is the real
+    /// server's.
+    @Test func serverThatDeclinesSSLAndRequiresItIsExplained() throws {
+        let session = try LiveSession()
+        let proxy = try SSLDecliningProxy(serverPort: session.server.port)
+        let port = String(proxy.port)
+        try session.add("plain", host: "127.0.0.1", port: port, ["--certdir", session.set("good")])
+        try session.add(
+            "strict",
+            host: "127.0.0.1",
+            port: port,
+            ["--ssl", "--certdir", session.set("good")]
+        )
+
+        let plain = try session.run(["test", "-v", "plain"])
+        let strict = try session.run(["test", "-v", "strict"])
+
+        let hint =
+            "check the host and port (a proxy or pooler without SSL may answer there), or ask "
+            + "the server's administrator to turn on ssl in postgresql.conf"
+        #expect(plain.status == 1)
+        #expect(
+            LiveSession.lines(plain.err, startingWith: "error:") == [
+                "error: plain: 127.0.0.1:\(port) refuses connections without SSL for "
+                    + "'cerebro_user', but declined SSL when libpq asked for it; " + hint
+            ]
+        )
+        #expect(
+            plain.err.hasSuffix(
+                "  libpq: connection to server at \"127.0.0.1\", port \(port) failed: FATAL:  "
+                    + "pg_hba.conf rejects connection for host \"127.0.0.1\", user "
+                    + "\"cerebro_user\", database \"memoria\", no encryption\n"
+            )
+        )
+        // --ssl, which the cause might suggest, cannot help: the server declines SSL.
+        #expect(strict.status == 1)
+        #expect(
+            strict.err
+                == "error: strict: 127.0.0.1:\(port) declined SSL, which the preset requires; "
+                + hint + "\n  libpq: connection to server at \"127.0.0.1\", port \(port) failed: "
+                + "server does not support SSL, but SSL was required\n"
+        )
+    }
+
+    /// pg_hba.conf's final `reject` line refuses a role over SSL, whatever its certificate.
+    @Test func roleThatPgHbaRejectsOverSSLIsNamed() throws {
+        let session = try LiveSession()
+        try session.add(
+            "nobody",
+            host: "127.0.0.1",
+            user: "nobody",
+            ["--ssl", "--certdir", session.set("good")]
+        )
+
+        let result = try session.run(["test", "-v", "nobody"])
+
+        let port = session.server.port
+        #expect(result.status == 1)
+        #expect(result.out == "nobody: rejected\n")
+        #expect(
+            LiveSession.lines(result.err, startingWith: "error:") == [
+                "error: nobody: 127.0.0.1:\(port) has no pg_hba.conf line letting 'nobody' into "
+                    + "'memoria' from this address over SSL; check --user and --db, or ask the "
+                    + "server's administrator for access"
+            ]
+        )
+        #expect(
+            result.err.contains(
+                "libpq: connection to server at \"127.0.0.1\", port \(port) failed: FATAL:  "
+                    + "pg_hba.conf rejects connection for host \"127.0.0.1\", user \"nobody\", "
+                    + "database \"memoria\", SSL encryption\n"
+            )
+        )
+    }
+
+    /// A junk ca.crt, neither PEM nor DER, stops the preset before libpq.
+    @Test func junkAuthorityFileIsNamedBeforeConnecting() throws {
+        let session = try LiveSession()
+        let folder = try session.copySet("good", to: "junk", only: ["client.crt", "client.key"])
+        try Data("this is not a certificate\n".utf8).write(
+            to: URL(fileURLWithPath: folder + "/ca.crt")
+        )
+        try session.add("junk", ["--ssl", "--certdir", folder])
+
+        let result = try session.run(["test", "-v", "junk"])
+
+        #expect(result.status == 3)
+        #expect(result.out == "junk: not attempted\n")
+        #expect(
+            result.err
+                == "error: junk: ca.crt holds neither PEM nor DER data (in \(folder)); replace "
+                + "ca.crt with a good copy of the PEM file\n"
+        )
+    }
+
     @Test func nothingListeningIsRefused() throws {
         let session = try LiveSession()
         let port = LiveServer.freePort()

@@ -37,8 +37,9 @@ struct KeyModeCase: Sendable, CustomTestStringConvertible {
         KeyModeCase(mode: 0o620, owner: 65534, isAccepted: false),
     ]
 
-    /// Field cases 1 and 2: every mode the rule allows connects, every other one is refused
-    /// before libpq with the file, its mode and owner, and the rule.
+    /// Field cases 1 and 2: every mode the rule allows connects, with the set's files in the
+    /// plan; every other one is refused before libpq with the file, its mode and owner, and the
+    /// rule.
     @Test(arguments: modes)
     func keyModeFollowsLibpqsRule(_ row: KeyModeCase) throws {
         try #require(getuid() == 0, "these tests need root, to own keys as root and as uid 65534")
@@ -54,7 +55,19 @@ struct KeyModeCase: Sendable, CustomTestStringConvertible {
         let result = try session.run(["test", "-v", "k"])
 
         if row.isAccepted {
+            // Field case 1's expected plan: the set's three files, as they are, for libpq.
+            let shown = try session.run(["show", "k", "--json"])
+            let object = try JSONSerialization.jsonObject(with: Data(shown.out.utf8))
+            let conninfo = try #require((object as? [String: Any])?["conninfo"] as? String)
             #expect(result.status == 0, "\(result.err)")
+            #expect(shown.status == 0, "\(shown.err)")
+            #expect(
+                conninfo.contains(
+                    "sslmode=verify-full sslcert=\(folder)/client.crt sslkey=\(folder)/client.key "
+                        + "sslrootcert=\(folder)/ca.crt "
+                ),
+                "\(conninfo)"
+            )
             return
         }
         let owner = row.owner == 0 ? "root" : "uid \(row.owner)"

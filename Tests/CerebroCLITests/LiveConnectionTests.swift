@@ -302,6 +302,56 @@ struct LiveConnectionTests {
         #expect(verifyCA.err.contains("is not signed by \(scratch.path)/wrongca/ca.crt"))
     }
 
+    /// Field case 7, variant: no ca.crt anywhere, but ~/.postgresql/root.crt from another CA.
+    ///
+    /// Level none pins sslrootcert to a path that cannot exist, so libpq never reads that file:
+    /// the connection is accepted and `show` says nothing is verified. Without the pin, libpq
+    /// (here psql, with the same HOME) verifies against root.crt under `require` and fails.
+    @Test func levelNoneIgnoresTheAmbientRootCertificate() throws {
+        let server = try LiveServer.require()
+        let folder = scratch.path + "/noca"
+        let postgres = scratch.path + "/home/.postgresql"
+        try server.copySet("good", to: folder, only: ["client.crt", "client.key"])
+        try FileManager.default.createDirectory(
+            atPath: postgres,
+            withIntermediateDirectories: true
+        )
+        try FileManager.default.copyItem(
+            atPath: server.pki + "/rogue-ca.crt",
+            toPath: postgres + "/root.crt"
+        )
+        try add("none", server, ["--ssl", "--verify", "none", "--certdir", folder])
+
+        let tested = try run(["test", "none"])
+        let shown = try run(["show", "none"])
+        let unpinned = try Subprocess.run(
+            try #require(Subprocess.which("psql"), "psql is not installed"),
+            [
+                "-X", "-w", "-c", "SELECT 1",
+                "host=localhost port=\(server.port) dbname=memoria user=cerebro_user "
+                    + "sslmode=require sslcert=\(folder)/client.crt sslkey=\(folder)/client.key",
+            ],
+            environment: ["HOME": scratch.path + "/home", "PATH": "/usr/bin:/bin"]
+        )
+
+        #expect(tested.status == 0, "\(tested.err)")
+        #expect(
+            tested.out.contains(
+                "verified  no: encrypted, but the server certificate was not verified (level none"
+            ),
+            "\(tested.out)"
+        )
+        #expect(shown.out.contains("  sslmode=require\n"))
+        #expect(shown.out.contains("  sslrootcert=/dev/null/cerebro-conn-none/ca.crt\n"))
+        #expect(shown.out.contains("the server certificate will not be verified"))
+        #expect(!shown.out.contains(postgres))
+        #expect(unpinned.status == 2)
+        #expect(
+            unpinned.error.contains("SSL error: certificate verify failed"),
+            "\(unpinned.error)"
+        )
+    }
+
     /// Field case 12: a quoted `~/…` folder is expanded when the preset is saved.
     @Test func tildeFolderIsExpanded() throws {
         let server = try LiveServer.require()

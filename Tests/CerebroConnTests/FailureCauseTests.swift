@@ -115,6 +115,26 @@ struct FailureCauseTests {
             cause: .clientCertificateRequired
         ),
         FailureCauseCase(
+            label: "prefer's two attempts after a client-side SSL failure: the SSL one explains",
+            message: prefix + #"certificate present, but not private key file "/d/client.key""#
+                + "\n" + prefix
+                + #"FATAL:  pg_hba.conf rejects connection for host "127.0.0.1", user "cerebro_user", database "cerebro", no encryption"#,
+            cause: .keyFileMissing(path: "/d/client.key")
+        ),
+        FailureCauseCase(
+            label: "a plain attempt to the next host is not a retry",
+            message: #"connection to server at "127.0.0.1", port 1 failed: Connection refused"#
+                + "\n\tIs the server running on that host and accepting TCP/IP connections?\n"
+                + prefix
+                + #"FATAL:  pg_hba.conf rejects connection for host "127.0.0.1", user "cerebro_user", database "cerebro", no encryption"#,
+            cause: .encryptionRequired
+        ),
+        FailureCauseCase(
+            label: "SSL required, and the server declines it",
+            message: prefix + "server does not support SSL, but SSL was required",
+            cause: .sslNotSupported
+        ),
+        FailureCauseCase(
             label: "unreadable key with garbage bytes",
             message: prefix
                 + "could not load private key file \"/d/client.key\": EM-\u{FFFD}\u{FFFD}SLIV",

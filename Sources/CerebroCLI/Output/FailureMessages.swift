@@ -85,9 +85,16 @@ enum FailureMessages {
                 hint: "correct the entry for this host in ~/.pgpass"
             )
         case .encryptionRequired:
+            // libpq tried SSL first, so --ssl would not help: the server declined it.
             return Message(
-                "\(server) refuses connections without SSL for '\(context.preset.user)'",
-                hint: "require SSL with 'cerebro-conn edit \(context.preset.name) --ssl'"
+                "\(server) refuses connections without SSL for '\(context.preset.user)', "
+                    + "but declined SSL when libpq asked for it",
+                hint: serverWithoutSSLHint
+            )
+        case .sslNotSupported:
+            return Message(
+                "\(server) declined SSL, which the preset requires",
+                hint: serverWithoutSSLHint
             )
         case .noMatchingHBALine(let user, let database):
             return Message(
@@ -152,6 +159,10 @@ enum FailureMessages {
             return Message("the connection failed", hint: "see libpq's message with -v")
         }
     }
+
+    private static let serverWithoutSSLHint =
+        "check the host and port (a proxy or pooler without SSL may answer there), or ask the "
+        + "server's administrator to turn on ssl in postgresql.conf"
 
     /// `host:port`, with an IPv6 address in brackets: `[::1]:5432`.
     static func address(_ host: String, port: Int) -> String {

@@ -22,8 +22,11 @@ public enum FailureCause: Sendable, Equatable {
     case passwordRequired
     /// The password (from ~/.pgpass) was wrong.
     case passwordFailed(user: String)
-    /// pg_hba.conf refuses unencrypted connections for this role.
+    /// pg_hba.conf refuses unencrypted connections for this role, and the server declined SSL
+    /// (only then does libpq, under `sslmode=prefer`, connect without it at first).
     case encryptionRequired
+    /// SSL is required and the server declined it (it answered the SSL request with 'N').
+    case sslNotSupported
     /// pg_hba.conf has no line that lets this role in over SSL.
     case noMatchingHBALine(user: String, database: String)
     /// The role or the database does not exist.
@@ -128,6 +131,10 @@ public enum FailureCause: Sendable, Equatable {
                 .unreadableFile(path: $0)
             }
         },
+        {
+            $0.contains("server does not support SSL, but SSL was required")
+                ? .sslNotSupported : nil
+        },
         { $0.contains("Connection refused") ? .connectionRefused : nil },
         { $0.contains("timeout expired") ? .timedOut(.connecting) : nil },
         { $0.contains("could not translate host name") ? .unknownHost : nil },
@@ -161,19 +168,35 @@ public enum FailureCause: Sendable, Equatable {
         return isNotPEM ? .unreadableRootCertificate(path: path) : .unreadableFile(path: path)
     }
 
+    /// pg_hba.conf's refusal, unless it is the refusal of a retry.
+    ///
+    /// A refused plain attempt after an attempt to the same server is `sslmode=prefer`'s retry
+    /// once SSL failed: that SSL attempt explains the failure, so the refusal is left to the
+    /// checks after this one (and the caller notes the retry).
     private static func hbaRejection(_ text: String) -> FailureCause? {
-        guard text.contains("pg_hba.conf rejects connection") else {
+        let lines = text.split(separator: "\n")
+        guard let index = lines.firstIndex(where: { $0.contains("pg_hba.conf rejects connection") })
+        else {
             return nil
         }
-        let lines = text.split(separator: "\n").filter {
-            $0.contains("pg_hba.conf rejects connection")
-        }
-        if lines.first?.hasSuffix("no encryption") == true {
-            return .encryptionRequired
+        if lines[index].hasSuffix("no encryption") {
+            let server = attemptedServer(lines[index])
+            let isRetry =
+                server != nil && lines[..<index].contains { attemptedServer($0) == server }
+            return isRetry ? nil : .encryptionRequired
         }
         let user = quoted(after: "user ", in: text) ?? ""
         let database = quoted(after: "database ", in: text) ?? ""
         return .noMatchingHBALine(user: user, database: database)
+    }
+
+    /// The server of an attempt's first line: `connection to server at "h" (a), port 5432`.
+    private static func attemptedServer(_ line: Substring) -> Substring? {
+        guard line.hasPrefix("connection to server at "), let end = line.firstRange(of: " failed: ")
+        else {
+            return nil
+        }
+        return line[..<end.lowerBound]
     }
 
     /// The TLS alert after `SSL error: `, for alerts not matched more precisely.

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+@testable import CerebroCLI
+@testable import CerebroConn
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A certificate or key that exists but that the user who connects may not read.
+///
+/// Root reads any file whatever its mode, and the tests run as root, so the user who connects
+/// is `nobody` (uid 65534): the built binary runs under `setpriv`, and libpq, called in this
+/// process, runs on a thread whose filesystem uid is 65534.
+@Suite struct UnreadableFileLiveTests {
+    /// The check before connecting: the tool, run as `nobody`, names the key it cannot read and
+    /// never calls libpq; the same preset run by root connects.
+    @Test func keyTheUserCannotReadStopsBeforeLibpq() throws {
+        try #require(getuid() == 0, "this test needs root, to run the tool as nobody")
+        let session = try LiveSession()
+        let folder = try Self.setNobodyCanList(session)
+        let nobody = try NobodyTool(session)
+        try nobody.expectSuccess([
+            "add", "k", "--host", "localhost", "--port", session.server.port, "--user",
+            "cerebro_user", "--ssl", "--certdir", folder,
+        ])
+
+        let refused = try nobody.run(["test", "-v", "k"])
+        let asRoot = try ToolHarness.runBinary(
+            ["--config", nobody.config, "test", "k"],
+            environment: session.scratch.environment
+        )
+
+        #expect(refused.status == 3)
+        #expect(refused.output == "k: not attempted\n")
+        #expect(
+            refused.error
+                == "error: k: client.key cannot be read: permission denied (in \(folder)); make "
+                + "client.key readable by the user who connects\n"
+        )
+        #expect(asRoot.status == 0, "\(asRoot.err)")
+    }
+
+    /// libpq's own report of an unreadable file, with the checks bypassed: the cause is
+    /// recognised from the words around libpq's reason, which is not to be trusted.
+    ///
+    /// With libpq 15.18 and OpenSSL 3.0 the reason for the key and the certificate is
+    /// uninitialised bytes (libpq's `SSLerrmessage`), different on every run; for ca.crt it is
+    /// OpenSSL's "system lib". Only the words before it are checked.
+    ///
+    /// Run in this process on a thread whose filesystem uid is `nobody`: setfsuid(2) acts on
+    /// the calling thread only (glibc does not pass it on to other threads, as it does setuid
+    /// and seteuid), so the tests running beside this one keep root's rights, and the probe
+    /// is synchronous, so it never leaves the thread.
+    @Test(arguments: ["client.key", "client.crt", "ca.crt"])
+    func libpqsGarbledReasonStillNamesTheFile(_ file: String) throws {
+        try #require(getuid() == 0, "this test needs root, to read files as nobody")
+        let session = try LiveSession()
+        let folder = try Self.setNobodyCanList(session)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o600],
+            ofItemAtPath: folder + "/" + file
+        )
+        let preset = Preset(
+            name: "k",
+            host: "127.0.0.1",
+            port: try #require(Int(session.server.port)),
+            user: "cerebro_user",
+            sslRequired: true,
+            certificateFolder: folder
+        )
+        let plan = try ConnectionPlan(
+            preset: preset,
+            certificateSet: LibpqWordingLiveTests.set(in: folder),
+            supportedKeywords: ConnectionProbe.supportedKeywords
+        )
+
+        let outcome = try FilesystemUser.nobody.run { ConnectionProbe.run(plan) }
+
+        let failure = try #require(outcome.failure)
+        let path = folder + "/" + file
+        let libpqWords = [
+            "client.key": "could not load private key file \"\(path)\": ",
+            "client.crt": "could not read certificate file \"\(path)\": ",
+            "ca.crt": "could not read root certificate file \"\(path)\": ",
+        ]
+        let attempt = "connection to server at \"127.0.0.1\", port \(session.server.port) failed: "
+        #expect(failure.message.hasPrefix(attempt + (libpqWords[file] ?? "?")), "\(failure)")
+        #expect(FailureCause.recognise(failure) == .unreadableFile(path: path))
+        let result = CheckResult(name: "k", preset: preset, plan: plan, outcome: .failed(failure))
+        #expect(
+            TestReport.oneLine("k", TestReport.explain(failure, result))
+                == "k: \(path) cannot be read (libpq's own reason text is unreliable here); check "
+                + "that the file belongs to you and is readable"
+        )
+    }
+
+    /// A copy of the fixture's good set that `nobody` can list, in a folder it can reach:
+    /// certificates 0644, the key 0600, all owned by root.
+    static func setNobodyCanList(_ session: LiveSession) throws -> String {
+        let folder = try session.copySet("good", to: "set")
+        for path in [session.scratch.path, folder] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        }
+        for file in ["client.crt", "ca.crt"] {
+            try FileManager.default.setAttributes(
+                [.posixPermissions: 0o644],
+                ofItemAtPath: folder + "/" + file
+            )
+        }
+        return folder
+    }
+}
+
+/// The built binary run as `nobody`, with a home and a configuration folder it owns.
+struct NobodyTool {
+    static let uid: UInt32 = 65534
+
+    /// The home folder, owned by `nobody`.
+    let home: String
+    /// The configuration folder (`--config`), owned by `nobody`.
+    let config: String
+    private let binary: String
+    private let folder: String
+
+    /// Makes the folders in `session`'s scratch folder, and a copy of the binary there, so that
+    /// `nobody` can run it wherever the build lives (a checkout under /root is closed to it).
+    init(_ session: LiveSession) throws {
+        folder = session.path("nobody")
+        home = folder + "/home"
+        config = folder + "/config"
+        binary = folder + "/cerebro-conn"
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try manager.copyItem(atPath: ToolHarness.binary, toPath: binary)
+        try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+        for path in [home, config] {
+            try manager.setAttributes(
+                [.ownerAccountID: Self.uid, .groupOwnerAccountID: Self.uid],
+                ofItemAtPath: path
+            )
+        }
+    }
+
+    /// Runs the tool as `nobody` with `--config` and an environment of its own.
+    func run(_ arguments: [String]) throws -> SubprocessResult {
+        try Subprocess.run(
+            "/usr/bin/setpriv",
+            ["--reuid=\(Self.uid)", "--regid=\(Self.uid)", "--clear-groups", "--", binary]
+                + ["--config", config] + arguments,
+            in: folder,
+            environment: ["HOME": home, "PATH": "/usr/bin:/bin", "USER": "nobody"]
+        )
+    }
+
+    /// Runs the tool as `nobody` and throws unless it succeeds.
+    func expectSuccess(_ arguments: [String]) throws {
+        let result = try run(arguments)
+        guard result.status == 0 else {
+            throw CommandError(command: arguments.joined(separator: " "), message: result.error)
+        }
+    }
+}
+
+/// The filesystem uid of the calling thread, changed for the length of a synchronous call.
+struct FilesystemUser {
+    static let nobody = FilesystemUser(uid: NobodyTool.uid)
+
+    let uid: UInt32
+
+    private typealias SetFSUID = @convention(c) (UInt32) -> Int32
+
+    /// Runs `body` on this thread with file access checked as `uid`, then gives root back.
+    ///
+    /// Moving the filesystem uid off 0 also drops the thread's CAP_DAC_OVERRIDE and
+    /// CAP_DAC_READ_SEARCH, so file modes apply; moving it back restores them.
+    func run<T>(_ body: () throws -> T) throws -> T {
+        // setfsuid is in <sys/fsuid.h>, which Swift's Glibc module does not include.
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "setfsuid") else {
+            throw CommandError(command: "dlsym setfsuid", message: "not found")
+        }
+        let setfsuid = unsafeBitCast(symbol, to: SetFSUID.self)
+        let previous = UInt32(bitPattern: setfsuid(uid))
+        defer { _ = setfsuid(previous) }
+        // An invalid uid changes nothing and returns the current one: a check that it took.
+        guard UInt32(bitPattern: setfsuid(UInt32.max)) == uid else {
+            throw CommandError(command: "setfsuid \(uid)", message: "the uid did not change")
+        }
+        return try body()
+    }
+}
