@@ -20,7 +20,7 @@ import Testing
         try #require(getuid() == 0, "this test needs root, to run the tool as nobody")
         let session = try LiveSession()
         let folder = try Self.setNobodyCanList(session)
-        let nobody = try NobodyTool(session)
+        let nobody = try UnprivilegedUser(in: session.scratch)
         try nobody.expectSuccess([
             "add", "k", "--host", "localhost", "--port", session.server.port, "--user",
             "cerebro_user", "--ssl", "--certdir", folder,
@@ -113,60 +113,9 @@ import Testing
     }
 }
 
-/// The built binary run as `nobody`, with a home and a configuration folder it owns.
-struct NobodyTool {
-    static let uid: UInt32 = 65534
-
-    /// The home folder, owned by `nobody`.
-    let home: String
-    /// The configuration folder (`--config`), owned by `nobody`.
-    let config: String
-    private let binary: String
-    private let folder: String
-
-    /// Makes the folders in `session`'s scratch folder, and a copy of the binary there, so that
-    /// `nobody` can run it wherever the build lives (a checkout under /root is closed to it).
-    init(_ session: LiveSession) throws {
-        folder = session.path("nobody")
-        home = folder + "/home"
-        config = folder + "/config"
-        binary = folder + "/cerebro-conn"
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: home, withIntermediateDirectories: true)
-        try manager.createDirectory(atPath: config, withIntermediateDirectories: true)
-        try manager.copyItem(atPath: ToolHarness.binary, toPath: binary)
-        try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
-        for path in [home, config] {
-            try manager.setAttributes(
-                [.ownerAccountID: Self.uid, .groupOwnerAccountID: Self.uid],
-                ofItemAtPath: path
-            )
-        }
-    }
-
-    /// Runs the tool as `nobody` with `--config` and an environment of its own.
-    func run(_ arguments: [String]) throws -> SubprocessResult {
-        try Subprocess.run(
-            "/usr/bin/setpriv",
-            ["--reuid=\(Self.uid)", "--regid=\(Self.uid)", "--clear-groups", "--", binary]
-                + ["--config", config] + arguments,
-            in: folder,
-            environment: ["HOME": home, "PATH": "/usr/bin:/bin", "USER": "nobody"]
-        )
-    }
-
-    /// Runs the tool as `nobody` and throws unless it succeeds.
-    func expectSuccess(_ arguments: [String]) throws {
-        let result = try run(arguments)
-        guard result.status == 0 else {
-            throw CommandError(command: arguments.joined(separator: " "), message: result.error)
-        }
-    }
-}
-
 /// The filesystem uid of the calling thread, changed for the length of a synchronous call.
 struct FilesystemUser {
-    static let nobody = FilesystemUser(uid: NobodyTool.uid)
+    static let nobody = FilesystemUser(uid: UnprivilegedUser.nobody)
 
     let uid: UInt32
 

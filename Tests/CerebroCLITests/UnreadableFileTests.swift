@@ -68,13 +68,17 @@ struct UnprivilegedUser {
         }
         if getuid() == 0 {
             try FileManager.default.setAttributes(
-                [.ownerAccountID: Self.nobody, .groupOwnerAccountID: Self.nobody],
+                [.ownerAccountID: Int(Self.nobody), .groupOwnerAccountID: Int(Self.nobody)],
                 ofItemAtPath: home
             )
         }
     }
 
-    private static let nobody = 65534
+    /// The uid and gid of `nobody`.
+    static let nobody: UInt32 = 65534
+
+    /// The configuration folder, inside `home`.
+    var config: String { home + "/config" }
 
     /// Runs the binary with `arguments`, with home and configuration in `home`.
     func run(_ arguments: [String]) throws -> SubprocessResult {
@@ -83,13 +87,22 @@ struct UnprivilegedUser {
             "CEREBRO_HOME": home + "/install", "PATH": "/usr/bin:/bin",
         ]
         guard getuid() == 0 else {
-            return try Subprocess.run(binary, arguments, environment: environment)
+            return try Subprocess.run(binary, arguments, in: home, environment: environment)
         }
         let user = ["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups"]
         return try Subprocess.run(
             "/usr/bin/setpriv",
-            user + [binary] + arguments,
+            user + ["--", binary] + arguments,
+            in: home,
             environment: environment
         )
+    }
+
+    /// Runs the binary and throws unless it succeeds.
+    func expectSuccess(_ arguments: [String]) throws {
+        let result = try run(arguments)
+        guard result.status == 0 else {
+            throw CommandError(command: arguments.joined(separator: " "), message: result.error)
+        }
     }
 }
