@@ -25,6 +25,19 @@ extension CertificateSetInspector {
                 findings.append(Finding(path: file.path, kind: kind))
             }
         }
+
+        checkClientUse(of: file, into: &findings)
+    }
+
+    /// Checks that the leaf can identify a TLS client: OpenSSL on the server refuses a
+    /// certificate without `clientAuth`, and cannot use a DSA key over TLS 1.3 at all.
+    private func checkClientUse(of file: CertificateFile, into findings: inout [Finding]) {
+        if let leaf = file.certificates.first, !leaf.allowsClientAuthentication {
+            findings.append(Finding(path: file.path, kind: .notForClientAuthentication))
+        }
+        if let summary = file.summaries.first, summary.publicKey.algorithm == .dsa {
+            findings.append(Finding(path: file.path, kind: .keyUnusableWithTLS13(algorithm: "DSA")))
+        }
     }
 
     /// Checks every CA certificate's window; problems there are warnings naming the subject.

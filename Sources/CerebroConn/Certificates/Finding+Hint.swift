@@ -28,6 +28,11 @@ extension Finding {
             return "check the passphrase"
         case .leafNotFirst:
             return "reorder \(name): the client certificate first, then its intermediates"
+        case .notForClientAuthentication:
+            return "ask your CA for a client certificate whose extended key usage includes "
+                + "clientAuth"
+        case .keyUnusableWithTLS13:
+            return "ask your CA for a client certificate with an RSA or EC key"
         case .expired, .expiresSoon:
             return "ask your CA for a new client certificate"
         case .notYetValid, .otherCertificateNotYetValid:

@@ -52,6 +52,12 @@ extension Finding: CustomStringConvertible {
             return "\(name): the private key cannot be loaded\(reasonSuffix(reasons))"
         case .leafNotFirst:
             return "the first certificate in \(name) must be the client (leaf) certificate"
+        case .notForClientAuthentication:
+            return "\(name) is not for client authentication: its extended key usage leaves "
+                + "out clientAuth"
+        case .keyUnusableWithTLS13(let algorithm):
+            return "\(name) holds a \(algorithm) key, which TLS 1.3 cannot sign with: over "
+                + "TLS 1.3 no client certificate is sent"
         case .expired(let notAfter):
             return "\(name) expired on \(Self.utc(notAfter)) UTC"
         case .notYetValid(let notBefore):

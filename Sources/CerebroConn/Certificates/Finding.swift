@@ -106,6 +106,14 @@ public enum FindingKind: Equatable, Sendable {
     /// A CA or intermediate certificate's validity ends within the warning period.
     case otherCertificateExpiresSoon(subject: String, notAfter: Date, daysLeft: Int)
 
+    /// The client certificate's extended key usage leaves out TLS client authentication
+    /// (`clientAuth`), so the server refuses it with the alert 'unsupported certificate'.
+    case notForClientAuthentication
+
+    /// The client certificate's key is of a kind TLS 1.3 has no signature for (DSA), so over
+    /// TLS 1.3, which PostgreSQL 15 and libpq choose by default, OpenSSL sends no certificate.
+    case keyUnusableWithTLS13(algorithm: String)
+
     /// The client certificate's public key is not the key file's (`path` is the key).
     case keyDoesNotMatch(certificatePath: String)
 
@@ -119,7 +127,8 @@ public enum FindingKind: Equatable, Sendable {
     public var severity: FindingSeverity {
         switch self {
         case .derEncoded(.privateKey), .expiresSoon, .otherCertificateExpired,
-            .otherCertificateNotYetValid, .otherCertificateExpiresSoon, .notSignedByAuthority:
+            .otherCertificateNotYetValid, .otherCertificateExpiresSoon, .notSignedByAuthority,
+            .keyUnusableWithTLS13:
             .warning
         case .keyEncrypted:
             .note

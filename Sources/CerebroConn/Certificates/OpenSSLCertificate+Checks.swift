@@ -12,6 +12,20 @@ extension OpenSSLCertificate {
         return matches
     }
 
+    /// Whether the certificate may identify a TLS client: true without an extended key usage
+    /// extension, which allows every use, and with one that lists `clientAuth`.
+    var allowsClientAuthentication: Bool {
+        withHandle { certificate in
+            // X509_get_extension_flags caches the parsed extensions; it never fails on a
+            // certificate that decoded.
+            let flags = X509_get_extension_flags(certificate)
+            guard flags & UInt32(EXFLAG_XKUSAGE) != 0 else {
+                return true
+            }
+            return X509_get_extended_key_usage(certificate) & UInt32(XKU_SSL_CLIENT) != 0
+        }
+    }
+
     /// Whether this certificate issued `other`, by names and key identifiers (`X509_check_issued`).
     func isIssuer(of other: OpenSSLCertificate) -> Bool {
         withHandle { issuer in

@@ -239,4 +239,49 @@ import Testing
                 + "-out '/tmp/it'\\''s here/client.key.pem'`, then use the new file as client.key"
         )
     }
+
+    /// A certificate for servers only is refused by the server's OpenSSL ('unsupported
+    /// certificate'); no extended key usage at all allows every use.
+    @Test func aLeafWithoutClientAuthIsAnError() throws {
+        let pki = try TestPKI()
+        let authority = try pki.makeAuthority("set/ca")
+        let serverOnly = try pki.makeLeaf(
+            "set/client",
+            issuer: authority,
+            extendedKeyUsage: "serverAuth"
+        )
+        try pki.setMode(0o600, of: serverOnly.key)
+        let set = SetUnderTest(
+            certificate: serverOnly.certificate,
+            key: serverOnly.key,
+            authority: authority.certificate
+        )
+
+        let findings = set.inspect()
+
+        #expect(
+            findings.map(\.description) == [
+                "client.crt is not for client authentication: its extended key usage leaves out "
+                    + "clientAuth"
+            ]
+        )
+        #expect(findings.map(\.severity) == [.error])
+        #expect(try pki.makeSet(in: "both").set.inspect() == [])
+    }
+
+    /// A DSA key cannot sign in TLS 1.3: a warning, since a TLS 1.2 server could still take it.
+    @Test func aDSAKeyIsAWarning() throws {
+        let pki = try TestPKI()
+        let (set, _) = try pki.makeSet(keyForm: .dsa)
+
+        let findings = set.inspect()
+
+        #expect(
+            findings.map(\.description) == [
+                "client.crt holds a DSA key, which TLS 1.3 cannot sign with: over TLS 1.3 no "
+                    + "client certificate is sent"
+            ]
+        )
+        #expect(findings.map(\.severity) == [.warning])
+    }
 }

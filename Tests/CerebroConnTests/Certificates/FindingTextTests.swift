@@ -24,6 +24,20 @@ import Testing
 
     static let textCases: [TextCase] = [
         TextCase(
+            file: "client.crt",
+            kind: .notForClientAuthentication,
+            message: "client.crt is not for client authentication: its extended key usage "
+                + "leaves out clientAuth",
+            severity: .error
+        ),
+        TextCase(
+            file: "client.crt",
+            kind: .keyUnusableWithTLS13(algorithm: "DSA"),
+            message: "client.crt holds a DSA key, which TLS 1.3 cannot sign with: over TLS 1.3 "
+                + "no client certificate is sent",
+            severity: .warning
+        ),
+        TextCase(
             file: "client.key",
             kind: .fileMissing,
             message: "client.key does not exist",

@@ -110,7 +110,8 @@ extension TestPKI {
         issuer: TestAuthority,
         validity: Validity = .current(),
         serial: String? = nil,
-        alternativeNames: [String] = []
+        alternativeNames: [String] = [],
+        extendedKeyUsage: String = "clientAuth"
     ) throws -> TestPair {
         let key = try makeKey(name + ".key", keyForm)
         let certificate = try issueLeaf(
@@ -120,7 +121,8 @@ extension TestPKI {
             issuer: issuer,
             validity: validity,
             serial: serial,
-            alternativeNames: alternativeNames
+            alternativeNames: alternativeNames,
+            extendedKeyUsage: extendedKeyUsage
         )
         return TestPair(certificate: certificate, key: key)
     }
@@ -134,10 +136,11 @@ extension TestPKI {
         issuer: TestAuthority,
         validity: Validity = .current(),
         serial: String? = nil,
-        alternativeNames: [String] = []
+        alternativeNames: [String] = [],
+        extendedKeyUsage: String = "clientAuth"
     ) throws -> String {
         let request = try makeRequest(name + ".csr", subject: subject, key: key)
-        var extensions = Self.leafExtensions
+        var extensions = Self.leafExtensions + "extendedKeyUsage = \(extendedKeyUsage)\n"
         if !alternativeNames.isEmpty {
             extensions += "subjectAltName = " + alternativeNames.joined(separator: ", ") + "\n"
         }
@@ -253,7 +256,6 @@ extension TestPKI {
     private static let leafExtensions = """
         basicConstraints = critical, CA:FALSE
         keyUsage = critical, digitalSignature, keyEncipherment
-        extendedKeyUsage = clientAuth
 
         """
 }

@@ -76,6 +76,8 @@ final class TestPKI {
         case ecPKCS8
         /// `-----BEGIN PRIVATE KEY-----`, Ed25519.
         case ed25519
+        /// `-----BEGIN PRIVATE KEY-----`, DSA 1024 (small, so its parameters come quickly).
+        case dsa
     }
 
     /// Makes a new private key at `name` and returns its path.
@@ -109,6 +111,19 @@ final class TestPKI {
             )
         case .ed25519:
             try openssl("genpkey", "-algorithm", "ed25519", "-out", out)
+        case .dsa:
+            let parameters = out + ".parameters"
+            try openssl(
+                "genpkey",
+                "-genparam",
+                "-algorithm",
+                "DSA",
+                "-pkeyopt",
+                "dsa_paramgen_bits:1024",
+                "-out",
+                parameters
+            )
+            try openssl("genpkey", "-paramfile", parameters, "-out", out)
         }
         return out
     }
