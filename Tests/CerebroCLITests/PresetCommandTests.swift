@@ -319,4 +319,17 @@ struct PresetCommandTests {
         #expect(withSSL.status == 0)
         #expect(!withSSL.err.contains("warning:"))
     }
+
+    /// A number too big for the tool is named as out of range, not as "not a whole number".
+    @Test func oversizedAndNonNumericValuesAreToldApart() {
+        let big = run(["add", "a", "--host", "h", "--timeout", "99999999999999999999"])
+        let word = run(["add", "a", "--host", "h", "--timeout", "ten"])
+
+        #expect(big.status == 64)
+        #expect(
+            big.err.hasPrefix("error: option '--timeout': '99999999999999999999' is out of range\n")
+        )
+        #expect(word.status == 64)
+        #expect(word.err.hasPrefix("error: option '--timeout' takes a whole number, not 'ten'\n"))
+    }
 }

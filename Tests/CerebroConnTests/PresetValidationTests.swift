@@ -13,7 +13,8 @@ struct PresetValidationTests {
     }
 
     @Test(arguments: [
-        "", "a/b", "-x", ".hidden", " lead", "trail ", "new\nline", "tab\there",
+        "", "a/b", "-x", ".hidden", " lead", "trail ", "new\nline", "tab\there", "\u{A0}nbsp",
+        "nbsp\u{A0}",
         String(repeating: "n", count: 65), String(repeating: "😀", count: 63),
     ])
     func invalidNames(_ name: String) {
@@ -28,7 +29,9 @@ struct PresetValidationTests {
     }
 
     /// Field case 18: the injection vector is refused when the preset is saved.
-    @Test(arguments: ["db1.example.test sslmode=disable", "a'b", "host\n", "a,,b", "x=y"])
+    @Test(arguments: [
+        "db1.example.test sslmode=disable", "a'b", "host\n", "a,,b", "x=y", "fe80::1%",
+    ])
     func invalidHosts(_ host: String) {
         #expect(PresetValidation.problem(withHost: host) != nil)
     }

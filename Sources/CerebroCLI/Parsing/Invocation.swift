@@ -23,9 +23,14 @@ public struct Invocation: Sendable {
             return nil
         }
         guard let number = Int(text) else {
+            // Digits that do not fit an Int are a whole number all the same: say it is too big.
+            let digits = text.drop(while: { "+-".contains($0) })
+            let isWhole = !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
             throw UsageError(
                 command: command.name,
-                message: "option '--\(long)' takes a whole number, not '\(text)'"
+                message: isWhole
+                    ? "option '--\(long)': '\(text)' is out of range"
+                    : "option '--\(long)' takes a whole number, not '\(text)'"
             )
         }
         return number

@@ -27,10 +27,12 @@ public enum PresetValidation {
         if name.contains("/") {
             return "a name cannot contain '/'"
         }
-        if let first = name.first, first == "-" || first == "." || first == " " {
+        // Any white space, not only U+0020: a name starting with a no-break space would look
+        // the same as one without it.
+        if let first = name.first, first == "-" || first == "." || first.isWhitespace {
             return "a name cannot start with '-', '.' or a space"
         }
-        if name.hasSuffix(" ") {
+        if name.last?.isWhitespace == true {
             return "a name cannot end with a space"
         }
         if name.unicodeScalars.contains(where: isUnprintable) {
@@ -92,7 +94,12 @@ public enum PresetValidation {
 
     private static func isIPv6Address(_ text: String) -> Bool {
         // A zone (`fe80::1%eth0`) names an interface; libpq passes it to getaddrinfo.
-        let address = text.split(separator: "%", maxSplits: 1).first.map(String.init) ?? text
+        let parts = text.split(separator: "%", maxSplits: 1, omittingEmptySubsequences: false)
+        // `fe80::1%` names no interface.
+        guard parts.count == 1 || !parts[1].isEmpty else {
+            return false
+        }
+        let address = String(parts[0])
         var buffer = in6_addr()
         return inet_pton(AF_INET6, address, &buffer) == 1
     }
