@@ -6,7 +6,9 @@ import Testing
 /// terminal echoes again afterwards, and OpenSSL never prompts by itself.
 ///
 /// The in-process tests in `PassphraseLiveTests` fake the terminal, so they cannot see echo.
-@Suite(.timeLimit(.minutes(2)))
+/// The limit leaves room for the run's own waits (30 s for the prompt, 60 s for the exit) to
+/// end first and show the screen.
+@Suite(.timeLimit(.minutes(3)))
 struct PassphraseTerminalTests {
     /// What is typed at the prompt: it must never appear on the screen.
     static let passphrase = "Sentinel-Typed-Passphrase-5e07"
