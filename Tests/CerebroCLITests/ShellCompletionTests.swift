@@ -9,21 +9,24 @@ import Testing
 /// shell, running that line with `printf '%s\n'` in place of the tool, must see exactly the
 /// expected words (so an escaped name is one word with the right value, and `*` was not
 /// expanded against the files in the current folder).
+///
+/// In the same session, the listing cases press Tab until the shell lists the candidates and
+/// read the listing off the screen (see `ListingCase`).
 @Suite(.timeLimit(.minutes(3)))
 struct ShellCompletionTests {
     @Test(.enabled(if: TestShell.bash.shouldRun))
     func bashCompletesEveryKindOfName() throws {
-        try CompletionRun(shell: .bash).check(CompletionCase.all)
+        try CompletionRun(shell: .bash).check(CompletionCase.all, ListingCase.all)
     }
 
     @Test(.enabled(if: TestShell.zsh.shouldRun))
     func zshCompletesEveryKindOfName() throws {
-        try CompletionRun(shell: .zsh).check(CompletionCase.all)
+        try CompletionRun(shell: .zsh).check(CompletionCase.all, ListingCase.all)
     }
 
     @Test(.enabled(if: TestShell.fish.shouldRun))
     func fishCompletesEveryKindOfName() throws {
-        try CompletionRun(shell: .fish).check(CompletionCase.all)
+        try CompletionRun(shell: .fish).check(CompletionCase.all, ListingCase.all)
     }
 }
 
@@ -197,8 +200,13 @@ struct CompletionRun {
         try makeFolders()
     }
 
+    /// The presets of the run's configuration folder.
+    static let presetNames = [
+        "dev", "prod:eu", "prod:us", "Prod EU", "Prod US", "it's", "a&b", "x$y", "*", "showcase",
+    ]
+
     /// Runs every case in one session and records a failure for each mismatch.
-    func check(_ cases: [CompletionCase]) throws {
+    func check(_ cases: [CompletionCase], _ listings: [ListingCase]) throws {
         guard shell.isInstalled else {
             Issue.record("\(shell) or tmux is missing: scripts/test-completion installs them")
             return
@@ -220,6 +228,46 @@ struct CompletionRun {
                 let words = try words(of: line)
                 #expect(words == item.words.map(substitute), "\(item.label)")
             }
+        }
+        for item in listings {
+            try checkListing(item, in: session)
+        }
+    }
+
+    /// Types the case's text at a fresh prompt, presses Tab until the candidates are listed,
+    /// and compares the listing, the line, and the line after each step of the menu.
+    private func checkListing(_ item: ListingCase, in session: TmuxSession) throws {
+        guard let listing = item.listings[shell] else {
+            return
+        }
+        try session.press("C-e", "C-u", "C-l")
+        guard try session.waitForLine(until: { $0 == "$ " }) == "$ " else {
+            Issue.record("\(item.label): no prompt; screen:\n\(try session.screen())")
+            return
+        }
+
+        let line = "$ " + listing.line
+        let expected = listing.candidates.sorted()
+        try session.type(item.typed)
+        for _ in 0..<listing.tabs {
+            try session.press("Tab")
+            _ = try session.waitForLine { $0 == line }
+        }
+        let screen = try session.waitForScreen {
+            ListingCase.candidates(on: $0).sorted() == expected
+        }
+        let context = "\(item.label): typed '\(item.typed)'; screen:\n\(screen)"
+        #expect(ListingCase.candidates(on: screen).sorted() == expected, "\(context)")
+        #expect(try session.lineBeforeCursor() == line, "\(context)")
+        for file in ["afile", "xfile", "zfile"] {
+            #expect(!screen.contains(file), "\(context)")
+        }
+
+        for step in listing.menu {
+            try session.press("Tab")
+            let stepped = try session.waitForLine { $0 == "$ " + step }
+            let screen = try session.screen()
+            #expect(stepped == "$ " + step, "\(item.label): menu; screen:\n\(screen)")
         }
     }
 
@@ -274,11 +322,7 @@ struct CompletionRun {
             atPath: root.path + "/bin/cerebro-conn",
             withDestinationPath: try Repository.builtTool()
         )
-        let names = [
-            "dev", "prod:eu", "prod:us", "Prod EU", "Prod US", "it's", "a&b", "x$y", "*",
-            "showcase",
-        ]
-        try makePresets(names, in: root.path + "/config")
+        try makePresets(Self.presetNames, in: root.path + "/config")
         try makePresets(["*"], in: substitute("{star}"))
         try makePresets(["only one"], in: substitute("{spaced}"))
         try shell.writeConfiguration(home: home)

@@ -93,9 +93,12 @@ enum TerminalOutput {
 /// Reading from the controlling terminal, with echo off for secrets.
 enum TerminalInput {
     /// Prints `prompt` on standard error and reads a line from standard input.
+    ///
+    /// Without echo, echo goes off before the prompt is printed, as `getpass` does: nothing
+    /// typed once the prompt shows is echoed, or discarded by the flush that turns echo off.
     static func readLine(prompt: String, echo: Bool) -> String? {
-        TerminalOutput.write(prompt, to: STDERR_FILENO)
         guard !echo else {
+            TerminalOutput.write(prompt, to: STDERR_FILENO)
             return Swift.readLine(strippingNewline: true)
         }
 
@@ -112,6 +115,7 @@ enum TerminalInput {
                 TerminalOutput.write("\n", to: STDERR_FILENO)
             }
         }
+        TerminalOutput.write(prompt, to: STDERR_FILENO)
         return Swift.readLine(strippingNewline: true)
     }
 }

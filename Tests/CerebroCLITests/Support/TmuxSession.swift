@@ -69,7 +69,7 @@ final class TmuxSession {
         return String(padded.prefix(numbers[0]))
     }
 
-    /// The whole visible screen, for failure messages.
+    /// The whole visible screen, one line per row, without the blanks that end each row.
     func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "main"]).output
     }
@@ -96,6 +96,30 @@ final class TmuxSession {
             }
         }
         return line
+    }
+
+    /// Polls the whole screen until `isDone` accepts it, and then until it has stayed the same
+    /// for `settle` seconds; returns the last screen seen, accepted or not, at `timeout`.
+    func waitForScreen(
+        timeout: Double = 15,
+        settle: Double = 0.3,
+        until isDone: (String) -> Bool
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = try self.screen()
+        var stableSince = Date()
+        while Date() < deadline {
+            if isDone(screen), Date().timeIntervalSince(stableSince) >= settle {
+                return screen
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+            let next = try self.screen()
+            if next != screen {
+                screen = next
+                stableSince = Date()
+            }
+        }
+        return screen
     }
 
     @discardableResult
