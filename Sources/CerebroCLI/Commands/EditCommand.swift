@@ -28,8 +28,9 @@ enum EditCommand {
                 message: "nothing to change: give at least one option"
             )
         }
+        let change = try PresetOptions.change(invocation, environment: context.environment)
         var preset = try context.store.load(named: name)
-        try PresetOptions.apply(invocation, to: &preset, environment: context.environment)
+        change.apply(to: &preset)
         try context.store.update(preset)
         context.warnAboutSecretFields(of: preset, removed: true)
         context.diagnostics.note("updated preset '\(name)'")
