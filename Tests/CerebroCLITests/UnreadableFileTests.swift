@@ -45,6 +45,50 @@ import Testing
             "\(show.error)"
         )
     }
+
+    /// A presets folder that cannot be entered is named as such, by every command, and is not
+    /// mistaken for a missing preset.
+    @Test func aPresetsFolderThatCannotBeEnteredIsNamed() throws {
+        let user = try UnprivilegedUser(in: scratch)
+        let add = try user.run(["add", "nb", "--host", "h"])
+        #expect(add.status == 0, "\(add.error)")
+        let presets = user.home + "/config/presets"
+        try setMode(0o000, presets)
+        defer { try? setMode(0o700, presets) }
+
+        let expected = "\(presets): cannot enter the folder: permission denied"
+        for (command, status) in [(["show", "nb"], 1), (["test", "nb"], 3), (["list"], 1)] {
+            let run = try user.run(command)
+
+            #expect(run.status == Int32(status), "\(command): \(run.error)")
+            #expect(run.error.contains(expected), "\(command): \(run.error)")
+            #expect(!run.error.contains("no preset named"), "\(run.error)")
+        }
+    }
+
+    /// A configuration folder that cannot be entered is named, not called impossible to create.
+    @Test func aConfigurationFolderThatCannotBeEnteredIsNamed() throws {
+        let user = try UnprivilegedUser(in: scratch)
+        let add = try user.run(["add", "nb", "--host", "h"])
+        #expect(add.status == 0, "\(add.error)")
+        let configuration = user.home + "/config"
+        try setMode(0o000, configuration)
+        defer { try? setMode(0o700, configuration) }
+
+        let run = try user.run(["add", "z", "--host", "h"])
+
+        #expect(run.status == 1)
+        #expect(
+            run.error.hasPrefix(
+                "error: \(configuration): cannot enter the folder: permission denied\n"
+            ),
+            "\(run.error)"
+        )
+    }
+
+    private func setMode(_ mode: Int, _ path: String) throws {
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+    }
 }
 
 /// The built binary, run as a user that file modes apply to: `nobody` under root, else the

@@ -289,13 +289,9 @@ struct PresetStoreTests {
             withIntermediateDirectories: true
         )
 
-        #expect(
-            throws: PresetError.fileSystem(
-                path: store.path(for: "dir"),
-                operation: "read",
-                reason: "it is a folder, not a preset file"
-            )
-        ) { try store.load(named: "dir") }
+        #expect(throws: PresetError.notAPresetFile(path: store.path(for: "dir"), kind: .folder)) {
+            try store.load(named: "dir")
+        }
     }
 
     @Test func aFileThatCannotBeReadIsNamedWithTheSystemsReason() throws {
@@ -309,8 +305,8 @@ struct PresetStoreTests {
         #expect(
             throws: PresetError.fileSystem(
                 path: store.path(for: "loop"),
-                operation: "read",
-                reason: "too many levels of symbolic links"
+                operation: .read,
+                error: SystemError(code: ELOOP)
             )
         ) { try store.load(named: "loop") }
         #expect(try store.load(named: "a").host == "h")
@@ -326,5 +322,58 @@ struct PresetStoreTests {
         try store.create(Preset(name: "a", host: "h", user: "u"))
 
         #expect(try mode(of: store.directory) == 0o700)
+    }
+
+    @Test func removeLeavesAFolderAndSaysWhatItIs() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.path(for: "dir"),
+            withIntermediateDirectories: true
+        )
+
+        #expect(throws: PresetError.notAPresetFile(path: store.path(for: "dir"), kind: .folder)) {
+            try store.remove(named: "dir")
+        }
+        #expect(FileManager.default.fileExists(atPath: store.path(for: "dir")))
+    }
+
+    /// A pipe with no writer would block a plain read, and a device never ends: neither is read.
+    @Test func aPipeOrADeviceIsNotReadAsAPreset() throws {
+        try store.create(Preset(name: "a", host: "h", user: "u"))
+        #expect(mkfifo(store.path(for: "pipe"), 0o600) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: store.path(for: "zero"),
+            withDestinationPath: "/dev/zero"
+        )
+
+        #expect(throws: PresetError.notAPresetFile(path: store.path(for: "pipe"), kind: .namedPipe))
+        {
+            try store.load(named: "pipe")
+        }
+        #expect(throws: PresetError.notAPresetFile(path: store.path(for: "zero"), kind: .device)) {
+            try store.load(named: "zero")
+        }
+        try store.remove(named: "pipe")
+        #expect(try store.names() == ["a", "zero"])
+    }
+
+    @Test func aFileWhereAFolderShouldBeIsNamed() throws {
+        try FileManager.default.createDirectory(
+            atPath: scratch.path + "/config",
+            withIntermediateDirectories: true
+        )
+        _ = FileManager.default.createFile(atPath: store.directory, contents: Data())
+        let preset = Preset(name: "a", host: "h", user: "u")
+
+        #expect(throws: PresetError.notAFolder(path: store.directory)) { try store.names() }
+        #expect(throws: PresetError.notAFolder(path: store.directory)) {
+            try store.load(named: "a")
+        }
+        #expect(throws: PresetError.notAFolder(path: store.directory)) { try store.create(preset) }
+        #expect(throws: PresetError.notAFolder(path: store.directory)) {
+            try store.update(preset)
+        }
+
+        let inside = PresetStore(configurationDirectory: store.directory + "/deeper")
+        #expect(throws: PresetError.notAFolder(path: store.directory)) { try inside.create(preset) }
     }
 }

@@ -36,11 +36,7 @@ public struct PresetStore: Sendable {
             if errno == ENOENT {
                 return []
             }
-            throw .fileSystem(
-                path: directory,
-                operation: "read the folder",
-                reason: AtomicFile.reason(errno)
-            )
+            throw explained(.fileSystem(path: directory, operation: .listFolder, error: .current()))
         }
         defer { closedir(stream) }
 
@@ -77,9 +73,11 @@ public struct PresetStore: Sendable {
         let path = path(for: name)
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try AtomicFile.readRegularFile(path)
+        } catch .fileSystem(_, _, let error) where error.code == ENOENT {
+            throw .notFound(name: name, directory: directory)
         } catch {
-            throw readFailure(error, name: name, path: path)
+            throw explained(error)
         }
         var preset = try PresetFile.decode(data, path: path)
         // The file name is the preset's identity; a hand-edited `name` field must not split it.
@@ -102,6 +100,8 @@ public struct PresetStore: Sendable {
             try AtomicFile.create(path(for: preset.name), contents: PresetFile.encode(preset))
         } catch .alreadyExists(_, let path) {
             throw .alreadyExists(name: preset.name, path: path)
+        } catch {
+            throw explained(error)
         }
     }
 
@@ -110,7 +110,11 @@ public struct PresetStore: Sendable {
         try PresetValidation.validate(preset)
         _ = try load(named: preset.name)
         try prepareFolder()
-        try AtomicFile.replace(path(for: preset.name), contents: PresetFile.encode(preset))
+        do {
+            try AtomicFile.replace(path(for: preset.name), contents: PresetFile.encode(preset))
+        } catch {
+            throw explained(error)
+        }
     }
 
     /// Gives a preset a new name; fails if the new name is taken.
@@ -126,7 +130,8 @@ public struct PresetStore: Sendable {
         return preset
     }
 
-    /// Deletes a preset, damaged or not.
+    /// Deletes a preset, damaged or not: any file or link (even to nothing) of the preset's name,
+    /// but not a folder.
     public func remove(named name: String) throws(PresetError) {
         if let problem = PresetValidation.problem(withName: name) {
             throw .invalidValue(value: name, problem: problem)
@@ -136,25 +141,31 @@ public struct PresetStore: Sendable {
         guard lstat(path(for: name), &info) == 0 else {
             throw .notFound(name: name, directory: directory)
         }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            throw .notAPresetFile(path: path(for: name), kind: .folder)
+        }
         try AtomicFile.remove(path(for: name))
     }
 
-    /// What a failed read of a preset file means: no such preset, or the system's reason.
-    private func readFailure(_ error: any Error, name: String, path: String) -> PresetError {
-        guard let failure = SystemError(error) else {
-            return .fileSystem(path: path, operation: "read", reason: "\(error)")
-        }
-        if failure.isNotFound {
-            return .notFound(name: name, directory: directory)
-        }
-        let reason = failure.code == EISDIR ? "it is a folder, not a preset file" : failure.reason
-        return .fileSystem(path: path, operation: "read", reason: reason)
-    }
-
     private func prepareFolder() throws(PresetError) {
-        try AtomicFile.makeFolder(directory, mode: 0o700)
+        do {
+            try AtomicFile.makeFolder(directory, mode: 0o700)
+        } catch {
+            throw explained(error)
+        }
         // A presets folder made earlier, or by hand, with group or world access is closed
         // again: the names of the presets are private, like their files.
         AtomicFile.restrict(directory, to: 0o700)
+    }
+
+    /// `error`, or the folder on its path that really stops it (one that cannot be entered, or
+    /// a file where a folder should be), when the system's code leaves that open.
+    private func explained(_ error: PresetError) -> PresetError {
+        guard case .fileSystem(let path, let operation, let cause) = error,
+            cause.isPermissionDenied || cause.code == ENOTDIR
+        else {
+            return error
+        }
+        return AtomicFile.obstacle(onTheWayTo: path, isFolder: operation.isOnFolder) ?? error
     }
 }

@@ -11,7 +11,8 @@
 #endif
 
 /// POSIX file operations that Foundation does not offer with the guarantees the store needs:
-/// a no-overwrite publish, fsync of file and folder, and exact modes.
+/// a no-overwrite publish, fsync of file and folder, exact modes, a read that never blocks on a
+/// pipe or a device, and finding which folder on a path is in the way.
 enum AtomicFile {
     /// Creates `path` with `contents` and mode 0600, failing with `EEXIST` if it exists.
     ///
@@ -26,7 +27,7 @@ enum AtomicFile {
             if code == EEXIST {
                 throw .alreadyExists(name: "", path: path)
             }
-            throw failure(path, "create", code)
+            throw failure(path, .create, code)
         }
         try syncFolder(of: path)
     }
@@ -37,7 +38,7 @@ enum AtomicFile {
         if rename(temporary, path) != 0 {
             let code = errno
             unlink(temporary)
-            throw failure(path, "replace", code)
+            throw failure(path, .replace, code)
         }
         try syncFolder(of: path)
     }
@@ -45,23 +46,30 @@ enum AtomicFile {
     /// Removes `path`; a missing file is reported as `ENOENT` in the error.
     static func remove(_ path: String) throws(PresetError) {
         if unlink(path) != 0 {
-            throw failure(path, "remove", errno)
+            throw failure(path, .remove, errno)
         }
         try syncFolder(of: path)
     }
 
     /// Makes `path` and its missing parents; the last component gets `mode`.
+    ///
+    /// Anything at `path` is accepted here; one that is not a folder fails when it is opened.
     static func makeFolder(_ path: String, mode: mode_t) throws(PresetError) {
         var info = stat()
         if stat(path, &info) == 0 {
             return
+        }
+        // Only a missing folder is made: a folder that cannot be reached is not missing, and
+        // trying `mkdir` on it would report the wrong problem.
+        guard errno == ENOENT else {
+            throw .fileSystem(path: path, operation: .createFolder, error: .current())
         }
         let parent = folder(of: path)
         if !parent.isEmpty, parent != path {
             try makeFolder(parent, mode: 0o700)
         }
         if mkdir(path, mode) != 0, errno != EEXIST {
-            throw failure(path, "create the folder", errno)
+            throw .fileSystem(path: path, operation: .createFolder, error: .current())
         }
         chmod(path, mode)
     }
@@ -74,9 +82,72 @@ enum AtomicFile {
         }
     }
 
-    /// The text of an `errno` value.
-    static func reason(_ code: Int32) -> String {
-        String(cString: strerror(code))
+    /// The contents of the regular file at `path`, following links.
+    ///
+    /// The file is opened without blocking, so that a named pipe with no writer cannot hang the
+    /// command, and anything but a regular file is refused before a byte is read: a pipe or a
+    /// device (such as a link to `/dev/zero`) never ends.
+    static func readRegularFile(_ path: String) throws(PresetError) -> Data {
+        let file = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard file >= 0 else {
+            throw .fileSystem(path: path, operation: .read, error: .current())
+        }
+        defer { close(file) }
+
+        var info = stat()
+        guard fstat(file, &info) == 0 else {
+            throw .fileSystem(path: path, operation: .read, error: .current())
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw .notAPresetFile(path: path, kind: FileKind(mode: info.st_mode))
+        }
+        return try readAll(file, sizeHint: Int(info.st_size), path: path)
+    }
+
+    private static func readAll(
+        _ file: Int32,
+        sizeHint: Int,
+        path: String
+    ) throws(PresetError) -> Data {
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: max(4096, min(sizeHint + 1, 1 << 24)))
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+            if count == 0 {
+                return data
+            }
+            if count < 0 {
+                if errno == EINTR {
+                    continue
+                }
+                throw .fileSystem(path: path, operation: .read, error: .current())
+            }
+            data.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// The folder on the way to `path` that stops every call on it, if there is one: a folder
+    /// this user may not enter, or something that is not a folder where one should be.
+    ///
+    /// The components are tried from the first one down, so the error names the folder that
+    /// needs fixing rather than the file or folder the call was about. `path` itself must be a
+    /// folder too when `isFolder` is true.
+    static func obstacle(onTheWayTo path: String, isFolder: Bool) -> PresetError? {
+        let prefixes = prefixes(of: path)
+        var info = stat()
+        for (index, prefix) in prefixes.enumerated() {
+            guard stat(prefix, &info) == 0 else {
+                return nil
+            }
+            let isLast = index == prefixes.count - 1
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                return isLast && !isFolder ? nil : .notAFolder(path: prefix)
+            }
+            if faccessat(AT_FDCWD, prefix, X_OK, AT_EACCESS) != 0 {
+                return .folderNotSearchable(path: prefix)
+            }
+        }
+        return nil
     }
 
     // MARK: - Steps
@@ -92,7 +163,7 @@ enum AtomicFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             // The temporary name means nothing to the user; the folder is what needs fixing.
-            throw failure(folder, "write into the folder", errno)
+            throw failure(folder, .writeIntoFolder, errno)
         }
         defer { close(descriptor) }
 
@@ -102,7 +173,8 @@ enum AtomicFile {
         if written != contents.count || fsync(descriptor) != 0 {
             let code = errno
             unlink(temporary)
-            throw failure(temporary, "write", code)
+            // Named after the preset file it was to become: that is the file the user knows.
+            throw failure(path, .write, code)
         }
         return temporary
     }
@@ -111,10 +183,19 @@ enum AtomicFile {
         let folder = folder(of: path)
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw failure(folder, "open", errno)
+            throw failure(folder, .openFolder, errno)
         }
         defer { close(descriptor) }
         fsync(descriptor)
+    }
+
+    /// `/a`, `/a/b`, `/a/b/c` for `/a/b/c` (and `a`, `a/b` for `a/b`), repeated slashes merged.
+    private static func prefixes(of path: String) -> [String] {
+        let components = path.split(separator: "/")
+        let root = path.hasPrefix("/") ? "/" : ""
+        return components.indices.map { end in
+            root + components[...end].joined(separator: "/")
+        }
     }
 
     /// The folder part of `path`, as `dirname` gives it but empty for a bare name.
@@ -129,7 +210,24 @@ enum AtomicFile {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    private static func failure(_ path: String, _ operation: String, _ code: Int32) -> PresetError {
-        .fileSystem(path: path, operation: operation, reason: reason(code))
+    private static func failure(
+        _ path: String,
+        _ operation: FileOperation,
+        _ code: Int32
+    ) -> PresetError {
+        .fileSystem(path: path, operation: operation, error: SystemError(code: code))
+    }
+}
+
+extension FileKind {
+    /// The kind for an `st_mode` that is not a regular file.
+    init(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFDIR: self = .folder
+        case S_IFIFO: self = .namedPipe
+        case S_IFCHR, S_IFBLK: self = .device
+        case S_IFSOCK: self = .socket
+        default: self = .other
+        }
     }
 }
