@@ -29,9 +29,9 @@ enum EditCommand {
             )
         }
         let change = try PresetOptions.change(invocation, environment: context.environment)
-        var preset = try context.store.load(named: name)
-        change.apply(to: &preset)
-        try context.store.update(preset)
+        // The store reads, changes and writes under its lock: an edit made by another process
+        // meanwhile is kept, not overwritten with the values this one read earlier.
+        let preset = try context.store.update(named: name) { change.apply(to: &$0) }
         context.warnAboutSecretFields(of: preset, removed: true)
         context.diagnostics.note("updated preset '\(name)'")
         return .success

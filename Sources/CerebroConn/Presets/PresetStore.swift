@@ -12,8 +12,11 @@
 
 /// The presets folder: one JSON file per preset, named after the preset.
 ///
-/// Writes are atomic and never lose a concurrent writer's preset; files are 0600 in a 0700
-/// folder. A damaged file is reported on its own and never blocks the others.
+/// Writes are atomic and files are 0600 in a 0700 folder. Every change that reads a preset
+/// before writing (`update`, `rename`, `remove`) holds the folder's lock from the read to the
+/// write, so that changes by other processes are neither lost nor doubled; `create` needs no
+/// lock, as `link` never replaces a file. Reads take no lock: a file is only ever replaced
+/// whole, by a rename. A damaged file is reported on its own and never blocks the others.
 public struct PresetStore: Sendable {
     /// The folder holding the preset files.
     public let directory: String
@@ -25,7 +28,11 @@ public struct PresetStore: Sendable {
 
     /// The file that holds the preset named `name`.
     public func path(for name: String) -> String {
-        "\(directory)/\(name).json"
+        "\(directory)/\(fileName(for: name))"
+    }
+
+    private func fileName(for name: String) -> String {
+        "\(name).json"
     }
 
     /// The names of every preset, sorted, read from file names alone.
@@ -67,13 +74,11 @@ public struct PresetStore: Sendable {
 
     /// Reads one preset.
     public func load(named name: String) throws(PresetError) -> Preset {
-        if let problem = PresetValidation.problem(withName: name) {
-            throw .invalidValue(value: name, problem: problem)
-        }
+        try checkName(name)
         let path = path(for: name)
         let data: Data
         do {
-            data = try AtomicFile.readRegularFile(path)
+            data = try FileCalls.readRegularFile(path)
         } catch .fileSystem(_, _, let error) where error.code == ENOENT {
             throw .notFound(name: name, directory: directory)
         } catch {
@@ -95,67 +100,119 @@ public struct PresetStore: Sendable {
     /// Stores a new preset; fails with `alreadyExists` and keeps the old one if the name is taken.
     public func create(_ preset: Preset) throws(PresetError) {
         try PresetValidation.validate(preset)
-        try prepareFolder()
-        do {
-            try AtomicFile.create(path(for: preset.name), contents: PresetFile.encode(preset))
-        } catch .alreadyExists(_, let path) {
-            throw .alreadyExists(name: preset.name, path: path)
-        } catch {
-            throw explained(error)
+        let folder = try openFolder(creatingIt: true)
+        let contents = try PresetFile.encode(preset)
+        guard try folder.create(fileName(for: preset.name), contents: contents) else {
+            throw .alreadyExists(name: preset.name, path: path(for: preset.name))
         }
     }
 
-    /// Replaces an existing preset with new values.
-    public func update(_ preset: Preset) throws(PresetError) {
-        try PresetValidation.validate(preset)
-        _ = try load(named: preset.name)
-        try prepareFolder()
-        do {
-            try AtomicFile.replace(path(for: preset.name), contents: PresetFile.encode(preset))
-        } catch {
-            throw explained(error)
-        }
-    }
-
-    /// Gives a preset a new name; fails if the new name is taken.
+    /// Reads the preset `name`, lets `change` alter it, and writes it back, all under the lock;
+    /// returns the preset as written.
     ///
-    /// Returns the preset as it was read, so that the caller can tell which secret fields
-    /// the new file no longer holds.
+    /// `change` sees the preset as it is on disk at that moment, so a change made meanwhile by
+    /// another process is kept. It cannot rename the preset: the name is restored afterwards.
+    @discardableResult
+    public func update(
+        named name: String,
+        _ change: (inout Preset) -> Void
+    ) throws(PresetError) -> Preset {
+        try checkName(name)
+        let folder = try openLocked(for: name)
+        var preset = try load(named: name)
+        change(&preset)
+        preset.name = name
+        try PresetValidation.validate(preset)
+        try folder.replace(fileName(for: name), contents: PresetFile.encode(preset))
+        return preset
+    }
+
+    /// Gives a preset a new name; fails if the old name is gone or the new one taken.
+    ///
+    /// Both are checked under the lock, so of two renames of one preset one wins and the other
+    /// is told there is no such preset. Returns the preset as it was read, so that the caller
+    /// can tell which secret fields the new file no longer holds.
     @discardableResult
     public func rename(_ oldName: String, to newName: String) throws(PresetError) -> Preset {
+        try checkName(oldName)
+        try checkName(newName)
+        let folder = try openLocked(for: oldName)
         var preset = try load(named: oldName)
         preset.name = newName
-        try create(preset)
-        try AtomicFile.remove(path(for: oldName))
+        try PresetValidation.validate(preset)
+
+        // Link the new name, then unlink the old: the file must be rewritten, and POSIX has no
+        // rename that refuses to replace a name (Linux's renameat2 is not in Swift's Glibc
+        // module). The lock keeps every other change out of the middle; a listing may show
+        // both names for that moment, and a crash there leaves both, never neither.
+        let (oldFile, newFile) = (fileName(for: oldName), fileName(for: newName))
+        guard try folder.create(newFile, contents: PresetFile.encode(preset)) else {
+            throw .alreadyExists(name: newName, path: path(for: newName))
+        }
+        do {
+            try folder.remove(oldFile)
+        } catch {
+            // Without the old file gone the rename has not happened; leaving the new file
+            // would turn one preset into two.
+            try? folder.remove(newFile)
+            throw error
+        }
         return preset
     }
 
     /// Deletes a preset, damaged or not: any file or link (even to nothing) of the preset's name,
     /// but not a folder.
     public func remove(named name: String) throws(PresetError) {
+        try checkName(name)
+        let folder = try openLocked(for: name)
+        switch folder.entry(fileName(for: name)) {
+        case .none:
+            throw .notFound(name: name, directory: directory)
+        case .folder:
+            throw .notAPresetFile(path: path(for: name), kind: .folder)
+        case .file:
+            try folder.remove(fileName(for: name))
+        }
+    }
+
+    // MARK: - Folder
+
+    private func checkName(_ name: String) throws(PresetError) {
         if let problem = PresetValidation.problem(withName: name) {
             throw .invalidValue(value: name, problem: problem)
         }
-        // lstat, not stat: a link to a missing file is listed, so it must be removable too.
-        var info = stat()
-        guard lstat(path(for: name), &info) == 0 else {
-            throw .notFound(name: name, directory: directory)
-        }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            throw .notAPresetFile(path: path(for: name), kind: .folder)
-        }
-        try AtomicFile.remove(path(for: name))
     }
 
-    private func prepareFolder() throws(PresetError) {
+    /// The presets folder, open and locked, for a change to the existing preset `name`.
+    ///
+    /// A missing folder holds no presets, so it means `name` does not exist; it is not made.
+    private func openLocked(for name: String) throws(PresetError) -> OpenFolder {
+        let folder: OpenFolder
         do {
-            try AtomicFile.makeFolder(directory, mode: 0o700)
-        } catch {
-            throw explained(error)
+            folder = try openFolder(creatingIt: false)
+        } catch .fileSystem(_, .openFolder, let error) where error.code == ENOENT {
+            throw .notFound(name: name, directory: directory)
+        }
+        try folder.lock()
+        return folder
+    }
+
+    private func openFolder(creatingIt create: Bool) throws(PresetError) -> OpenFolder {
+        if create {
+            do {
+                try FileCalls.makeFolder(directory, mode: 0o700)
+            } catch {
+                throw explained(error)
+            }
         }
         // A presets folder made earlier, or by hand, with group or world access is closed
         // again: the names of the presets are private, like their files.
-        AtomicFile.restrict(directory, to: 0o700)
+        FileCalls.restrict(directory, to: 0o700)
+        do {
+            return try OpenFolder(directory)
+        } catch {
+            throw explained(.fileSystem(path: directory, operation: .openFolder, error: error))
+        }
     }
 
     /// `error`, or the folder on its path that really stops it (one that cannot be entered, or
@@ -166,6 +223,6 @@ public struct PresetStore: Sendable {
         else {
             return error
         }
-        return AtomicFile.obstacle(onTheWayTo: path, isFolder: operation.isOnFolder) ?? error
+        return FileCalls.obstacle(onTheWayTo: path, isFolder: operation.isOnFolder) ?? error
     }
 }

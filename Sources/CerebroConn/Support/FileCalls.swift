@@ -10,47 +10,11 @@
     import Darwin
 #endif
 
-/// POSIX file operations that Foundation does not offer with the guarantees the store needs:
-/// a no-overwrite publish, fsync of file and folder, exact modes, a read that never blocks on a
-/// pipe or a device, and finding which folder on a path is in the way.
-enum AtomicFile {
-    /// Creates `path` with `contents` and mode 0600, failing with `EEXIST` if it exists.
-    ///
-    /// The data goes to a temporary file that is synced, then hard-linked into place; `link`
-    /// refuses to replace an existing name, so two creators of one name cannot both win.
-    static func create(_ path: String, contents: Data) throws(PresetError) {
-        let temporary = try writeTemporary(besides: path, contents: contents)
-        defer { unlink(temporary) }
-
-        if link(temporary, path) != 0 {
-            let code = errno
-            if code == EEXIST {
-                throw .alreadyExists(name: "", path: path)
-            }
-            throw failure(path, .create, code)
-        }
-        try syncFolder(of: path)
-    }
-
-    /// Replaces `path` with `contents` atomically (write, sync, rename), mode 0600.
-    static func replace(_ path: String, contents: Data) throws(PresetError) {
-        let temporary = try writeTemporary(besides: path, contents: contents)
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw failure(path, .replace, code)
-        }
-        try syncFolder(of: path)
-    }
-
-    /// Removes `path`; a missing file is reported as `ENOENT` in the error.
-    static func remove(_ path: String) throws(PresetError) {
-        if unlink(path) != 0 {
-            throw failure(path, .remove, errno)
-        }
-        try syncFolder(of: path)
-    }
-
+/// POSIX file calls the store needs that Foundation does not offer.
+///
+/// They are a read that never blocks on a pipe or a device, folders made with exact modes, and
+/// finding which folder on a path is in the way. Writes go through ``OpenFolder``.
+enum FileCalls {
     /// Makes `path` and its missing parents; the last component gets `mode`.
     ///
     /// Anything at `path` is accepted here; one that is not a folder fails when it is opened.
@@ -150,45 +114,6 @@ enum AtomicFile {
         return nil
     }
 
-    // MARK: - Steps
-
-    private static func writeTemporary(
-        besides path: String,
-        contents: Data
-    ) throws(PresetError) -> String {
-        let folder = folder(of: path)
-        // A leading dot keeps temporary files out of every listing: preset names never start
-        // with one.
-        let temporary = "\(folder)/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).json"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            // The temporary name means nothing to the user; the folder is what needs fixing.
-            throw failure(folder, .writeIntoFolder, errno)
-        }
-        defer { close(descriptor) }
-
-        let written = contents.withUnsafeBytes { buffer in
-            write(descriptor, buffer.baseAddress, buffer.count)
-        }
-        if written != contents.count || fsync(descriptor) != 0 {
-            let code = errno
-            unlink(temporary)
-            // Named after the preset file it was to become: that is the file the user knows.
-            throw failure(path, .write, code)
-        }
-        return temporary
-    }
-
-    private static func syncFolder(of path: String) throws(PresetError) {
-        let folder = folder(of: path)
-        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw failure(folder, .openFolder, errno)
-        }
-        defer { close(descriptor) }
-        fsync(descriptor)
-    }
-
     /// `/a`, `/a/b`, `/a/b/c` for `/a/b/c` (and `a`, `a/b` for `a/b`), repeated slashes merged.
     private static func prefixes(of path: String) -> [String] {
         let components = path.split(separator: "/")
@@ -208,14 +133,6 @@ enum AtomicFile {
             return ""
         }
         return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    private static func failure(
-        _ path: String,
-        _ operation: FileOperation,
-        _ code: Int32
-    ) -> PresetError {
-        .fileSystem(path: path, operation: operation, error: SystemError(code: code))
     }
 }
 
