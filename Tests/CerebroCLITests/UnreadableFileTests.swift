@@ -45,6 +45,81 @@ import Testing
             "\(show.error)"
         )
     }
+
+    /// In a presets folder that can be written but not read (0300), a change cannot sync the
+    /// folder: it fails before anything is written, and says so.
+    @Test func aChangeInAFolderWithoutReadPermissionFailsBeforeWriting() throws {
+        let user = try UnprivilegedUser(in: scratch)
+        let add = try user.run(["add", "nb", "--host", "h"])
+        #expect(add.status == 0, "\(add.error)")
+        let presets = user.home + "/config/presets"
+        try setMode(0o300, presets)
+        defer { try? setMode(0o700, presets) }
+
+        for change in [
+            ["add", "w3", "--host", "h"], ["edit", "nb", "--port", "77"], ["rename", "nb", "nb3"],
+            ["remove", "nb"],
+        ] {
+            let run = try user.run(change)
+
+            #expect(run.status == 1, "\(change)")
+            #expect(
+                run.error.hasPrefix(
+                    "error: \(presets): cannot open the folder: permission denied\n"
+                ),
+                "\(change): \(run.error)"
+            )
+            #expect(run.error.contains("chmod 700 \(presets)"), "\(run.error)")
+        }
+        try setMode(0o700, presets)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: presets) == ["nb.json"])
+        let text = try String(contentsOfFile: presets + "/nb.json", encoding: .utf8)
+        #expect(text.contains("\"port\" : 5432"))
+    }
+
+    /// A presets folder that cannot be entered is named as such, by every command, and is not
+    /// mistaken for a missing preset.
+    @Test func aPresetsFolderThatCannotBeEnteredIsNamed() throws {
+        let user = try UnprivilegedUser(in: scratch)
+        let add = try user.run(["add", "nb", "--host", "h"])
+        #expect(add.status == 0, "\(add.error)")
+        let presets = user.home + "/config/presets"
+        try setMode(0o000, presets)
+        defer { try? setMode(0o700, presets) }
+
+        let expected = "\(presets): cannot enter the folder: permission denied"
+        for (command, status) in [(["show", "nb"], 1), (["test", "nb"], 3), (["list"], 1)] {
+            let run = try user.run(command)
+
+            #expect(run.status == Int32(status), "\(command): \(run.error)")
+            #expect(run.error.contains(expected), "\(command): \(run.error)")
+            #expect(!run.error.contains("no preset named"), "\(run.error)")
+        }
+    }
+
+    /// A configuration folder that cannot be entered is named, not called impossible to create.
+    @Test func aConfigurationFolderThatCannotBeEnteredIsNamed() throws {
+        let user = try UnprivilegedUser(in: scratch)
+        let add = try user.run(["add", "nb", "--host", "h"])
+        #expect(add.status == 0, "\(add.error)")
+        let configuration = user.home + "/config"
+        try setMode(0o000, configuration)
+        defer { try? setMode(0o700, configuration) }
+
+        let run = try user.run(["add", "z", "--host", "h"])
+
+        #expect(run.status == 1)
+        #expect(
+            run.error.hasPrefix(
+                "error: \(configuration): cannot enter the folder: permission denied\n"
+            ),
+            "\(run.error)"
+        )
+    }
+
+    private func setMode(_ mode: Int, _ path: String) throws {
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+    }
 }
 
 /// The built binary, run as a user that file modes apply to: `nobody` under root, else the

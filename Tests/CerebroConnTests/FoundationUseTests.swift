@@ -44,6 +44,6 @@ struct FoundationUseTests {
         ("a/b", "a"), ("//x", "/"),
     ])
     func folderOfAPathIsItsParent(path: String, folder: String) {
-        #expect(AtomicFile.folder(of: path) == folder)
+        #expect(FileCalls.folder(of: path) == folder)
     }
 }

@@ -45,9 +45,7 @@ struct PresetSecretFieldTests {
     @Test func anUpdateDropsThem() throws {
         try writePreset(secrets: ["password", "sslpassword"])
 
-        var preset = try store.load(named: "a")
-        preset.port = 6000
-        try store.update(preset)
+        try store.update(named: "a") { $0.port = 6000 }
 
         let text = try fileText("a")
         #expect(!text.contains(Self.sentinel))

@@ -55,9 +55,7 @@ struct PresetStoreTests {
             """
         try Data(text.utf8).write(to: URL(fileURLWithPath: store.path(for: "a")))
 
-        var preset = try store.load(named: "a")
-        preset.port = 6000
-        try store.update(preset)
+        try store.update(named: "a") { $0.port = 6000 }
 
         let reread = try store.load(named: "a")
         #expect(reread.port == 6000)
@@ -86,7 +84,7 @@ struct PresetStoreTests {
         #expect(position == "line 3, column 12")
         #expect(reason == "not valid JSON (':' expected near '\"h\"')")
         #expect(throws: PresetError.self) {
-            try store.update(Preset(name: "broken", host: "x", user: "u"))
+            try store.update(named: "broken") { $0.host = "x" }
         }
         #expect(
             String(decoding: try Data(contentsOf: URL(fileURLWithPath: broken)), as: UTF8.self)
@@ -150,9 +148,7 @@ struct PresetStoreTests {
             """
         try Data(text.utf8).write(to: URL(fileURLWithPath: store.path(for: "a")))
 
-        var preset = try store.load(named: "a")
-        preset.port = 6000
-        try store.update(preset)
+        let preset = try store.update(named: "a") { $0.port = 6000 }
         let rewritten = String(
             decoding: try Data(contentsOf: URL(fileURLWithPath: store.path(for: "a"))),
             as: UTF8.self
@@ -289,13 +285,9 @@ struct PresetStoreTests {
             withIntermediateDirectories: true
         )
 
-        #expect(
-            throws: PresetError.fileSystem(
-                path: store.path(for: "dir"),
-                operation: "read",
-                reason: "it is a folder, not a preset file"
-            )
-        ) { try store.load(named: "dir") }
+        #expect(throws: PresetError.notAPresetFile(path: store.path(for: "dir"), kind: .folder)) {
+            try store.load(named: "dir")
+        }
     }
 
     @Test func aFileThatCannotBeReadIsNamedWithTheSystemsReason() throws {
@@ -309,8 +301,8 @@ struct PresetStoreTests {
         #expect(
             throws: PresetError.fileSystem(
                 path: store.path(for: "loop"),
-                operation: "read",
-                reason: "too many levels of symbolic links"
+                operation: .read,
+                error: SystemError(code: ELOOP)
             )
         ) { try store.load(named: "loop") }
         #expect(try store.load(named: "a").host == "h")
@@ -326,5 +318,113 @@ struct PresetStoreTests {
         try store.create(Preset(name: "a", host: "h", user: "u"))
 
         #expect(try mode(of: store.directory) == 0o700)
+    }
+
+    @Test func aChangeToAMissingPresetMakesNoFolder() throws {
+        #expect(throws: PresetError.notFound(name: "a", directory: store.directory)) {
+            try store.update(named: "a") { $0.port = 1 }
+        }
+        #expect(throws: PresetError.notFound(name: "a", directory: store.directory)) {
+            try store.rename("a", to: "b")
+        }
+        #expect(throws: PresetError.notFound(name: "a", directory: store.directory)) {
+            try store.remove(named: "a")
+        }
+        #expect(!FileManager.default.fileExists(atPath: store.directory))
+    }
+
+    @Test func anUpdateChangesOnlyWhatTheClosureChanges() throws {
+        try store.create(Preset(name: "a", host: "h", port: 6000, user: "u"))
+
+        let written = try store.update(named: "a") {
+            $0.database = "other"
+            $0.name = "renamed"
+        }
+
+        #expect(written.name == "a")
+        #expect(try store.load(named: "a") == written)
+        #expect(written.port == 6000)
+        #expect(written.database == "other")
+        #expect(try store.names() == ["a"])
+    }
+
+    @Test func theLockFileIsPrivateAndIsNoPreset() throws {
+        try store.create(Preset(name: "a", host: "h", user: "u"))
+
+        try store.update(named: "a") { $0.port = 7000 }
+
+        #expect(try mode(of: store.directory + "/.lock") == 0o600)
+        #expect(try store.names() == ["a"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: store.directory)
+        #expect(files.sorted() == [".lock", "a.json"])
+    }
+
+    @Test func aRenameThatLosesChangesNothing() throws {
+        try store.create(Preset(name: "a", host: "h1", user: "u"))
+        try store.create(Preset(name: "b", host: "h2", user: "u"))
+
+        #expect(throws: PresetError.notFound(name: "gone", directory: store.directory)) {
+            try store.rename("gone", to: "c")
+        }
+        #expect(throws: PresetError.alreadyExists(name: "b", path: store.path(for: "b"))) {
+            try store.rename("a", to: "b")
+        }
+
+        #expect(try store.names() == ["a", "b"])
+        #expect(try store.load(named: "a").host == "h1")
+        #expect(try store.load(named: "b").host == "h2")
+    }
+
+    @Test func removeLeavesAFolderAndSaysWhatItIs() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.path(for: "dir"),
+            withIntermediateDirectories: true
+        )
+
+        #expect(throws: PresetError.notAPresetFile(path: store.path(for: "dir"), kind: .folder)) {
+            try store.remove(named: "dir")
+        }
+        #expect(FileManager.default.fileExists(atPath: store.path(for: "dir")))
+    }
+
+    /// A pipe with no writer would block a plain read, and a device never ends: neither is read.
+    @Test func aPipeOrADeviceIsNotReadAsAPreset() throws {
+        try store.create(Preset(name: "a", host: "h", user: "u"))
+        #expect(mkfifo(store.path(for: "pipe"), 0o600) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: store.path(for: "zero"),
+            withDestinationPath: "/dev/zero"
+        )
+
+        #expect(throws: PresetError.notAPresetFile(path: store.path(for: "pipe"), kind: .namedPipe))
+        {
+            try store.load(named: "pipe")
+        }
+        #expect(throws: PresetError.notAPresetFile(path: store.path(for: "zero"), kind: .device)) {
+            try store.load(named: "zero")
+        }
+        try store.remove(named: "pipe")
+        #expect(try store.names() == ["a", "zero"])
+    }
+
+    @Test func aFileWhereAFolderShouldBeIsNamed() throws {
+        try FileManager.default.createDirectory(
+            atPath: scratch.path + "/config",
+            withIntermediateDirectories: true
+        )
+        _ = FileManager.default.createFile(atPath: store.directory, contents: Data())
+        let preset = Preset(name: "a", host: "h", user: "u")
+
+        #expect(throws: PresetError.notAFolder(path: store.directory)) { try store.names() }
+        #expect(throws: PresetError.notAFolder(path: store.directory)) {
+            try store.load(named: "a")
+        }
+        #expect(throws: PresetError.notAFolder(path: store.directory)) { try store.create(preset) }
+        #expect(throws: PresetError.notAFolder(path: store.directory)) {
+            try store.update(named: "a") { $0.port = 1 }
+        }
+
+        let inside = PresetStore(configurationDirectory: store.directory + "/deeper")
+        #expect(throws: PresetError.notAFolder(path: store.directory)) { try inside.create(preset) }
     }
 }

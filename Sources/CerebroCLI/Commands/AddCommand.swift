@@ -35,7 +35,7 @@ enum AddCommand {
         var preset = Preset(name: name, host: host, user: user)
         var hostGiven = invocation
         hostGiven.options["host"] = [host]
-        try PresetOptions.apply(hostGiven, to: &preset, environment: context.environment)
+        try PresetOptions.change(hostGiven, environment: context.environment).apply(to: &preset)
 
         try context.store.create(preset)
         context.diagnostics.note("saved preset '\(name)' in \(context.store.path(for: name))")

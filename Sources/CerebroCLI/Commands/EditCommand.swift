@@ -28,9 +28,10 @@ enum EditCommand {
                 message: "nothing to change: give at least one option"
             )
         }
-        var preset = try context.store.load(named: name)
-        try PresetOptions.apply(invocation, to: &preset, environment: context.environment)
-        try context.store.update(preset)
+        let change = try PresetOptions.change(invocation, environment: context.environment)
+        // The store reads, changes and writes under its lock: an edit made by another process
+        // meanwhile is kept, not overwritten with the values this one read earlier.
+        let preset = try context.store.update(named: name) { change.apply(to: &$0) }
         context.warnAboutSecretFields(of: preset, removed: true)
         context.diagnostics.note("updated preset '\(name)'")
         PresetOptions.warnAboutIneffectiveOptions(invocation, preset, context)

@@ -44,57 +44,52 @@ enum PresetOptions {
         .flag("no-certdir", help: "forget the certificate folder and search the default ones"),
     ]
 
-    /// Applies the given options to `preset`.
-    static func apply(
+    /// The change the given options make, checked in full before any preset is read, so that
+    /// a usage error never waits for, or holds, the store's lock.
+    static func change(
         _ invocation: Invocation,
-        to preset: inout Preset,
         environment: Environment
-    ) throws(UsageError) {
+    ) throws(UsageError) -> PresetChange {
         let command = invocation.command.name
+        var change = PresetChange()
         if let host = invocation.value("host") {
             let (name, port) = try HostSpec.split(host, command: command)
-            preset.host = name
-            if let port {
-                preset.port = port
-            }
+            change.host = name
+            change.port = port
         }
         if let port = try invocation.number("port") {
-            if let host = invocation.value("host"),
-                let given = try HostSpec.split(host, command: command).port,
-                given != port
-            {
+            if let host = invocation.value("host"), let given = change.port, given != port {
                 throw UsageError(
                     command: command,
                     message: "'--host \(host)' and '--port \(port)' disagree"
                 )
             }
-            preset.port = port
+            change.port = port
         }
-        preset.database = invocation.value("db") ?? preset.database
-        preset.user = invocation.value("user") ?? preset.user
-        preset.connectTimeout = try invocation.number("timeout") ?? preset.connectTimeout
-        try applyFlags(invocation, to: &preset, environment: environment)
+        change.database = invocation.value("db")
+        change.user = invocation.value("user")
+        change.connectTimeout = try invocation.number("timeout")
+        try addFlags(invocation, to: &change, environment: environment)
+        return change
     }
 
-    private static func applyFlags(
+    private static func addFlags(
         _ invocation: Invocation,
-        to preset: inout Preset,
+        to change: inout PresetChange,
         environment: Environment
     ) throws(UsageError) {
         let command = invocation.command.name
         try exclusive(invocation, "ssl", "no-ssl")
         try exclusive(invocation, "certdir", "no-certdir")
         if invocation.has("ssl") {
-            preset.sslRequired = true
+            change.sslRequired = true
         }
         if invocation.has("no-ssl") {
-            preset.sslRequired = false
+            change.sslRequired = false
         }
-        if let level = invocation.value("verify").flatMap(VerificationLevel.init(rawValue:)) {
-            preset.verification = level
-        }
+        change.verification = invocation.value("verify").flatMap(VerificationLevel.init(rawValue:))
         if invocation.has("no-certdir") {
-            preset.certificateFolder = nil
+            change.certificateFolder = .clear
         }
         if let folder = invocation.value("certdir") {
             guard let path = PathExpansion.absolute(folder, environment: environment) else {
@@ -106,7 +101,7 @@ enum PresetOptions {
             // A folder under `~` or `$HOME` is kept as typed and expanded each time the preset
             // is used, so it follows the home folder of whoever runs it; any other path is
             // made absolute now, since the current folder will differ later.
-            preset.certificateFolder = PathExpansion.followsHome(folder) ? folder : path
+            change.certificateFolder = .set(PathExpansion.followsHome(folder) ? folder : path)
         }
     }
 
@@ -136,6 +131,42 @@ enum PresetOptions {
                 command: invocation.command.name,
                 message: "'--\(first)' and '--\(second)' cannot be used together"
             )
+        }
+    }
+}
+
+/// The fields that `add` and `edit` options set; `nil` leaves a field as it is.
+struct PresetChange: Sendable {
+    /// What to do with the certificate folder.
+    enum FolderChange: Sendable {
+        /// Use this folder.
+        case set(String)
+        /// Forget the folder and search the default ones.
+        case clear
+    }
+
+    var host: String?
+    var port: Int?
+    var database: String?
+    var user: String?
+    var connectTimeout: Int?
+    var sslRequired: Bool?
+    var verification: VerificationLevel?
+    var certificateFolder: FolderChange?
+
+    /// Sets the fields this change names and leaves the others.
+    func apply(to preset: inout Preset) {
+        preset.host = host ?? preset.host
+        preset.port = port ?? preset.port
+        preset.database = database ?? preset.database
+        preset.user = user ?? preset.user
+        preset.connectTimeout = connectTimeout ?? preset.connectTimeout
+        preset.sslRequired = sslRequired ?? preset.sslRequired
+        preset.verification = verification ?? preset.verification
+        switch certificateFolder {
+        case .set(let folder): preset.certificateFolder = folder
+        case .clear: preset.certificateFolder = nil
+        case nil: break
         }
     }
 }

@@ -29,40 +29,6 @@ enum ErrorMessages {
         }
     }
 
-    static func message(for error: PresetError) -> Message {
-        switch error {
-        case .invalidValue(let value, let problem):
-            Message("invalid value '\(value)': \(problem)")
-        case .notFound(let name, let directory):
-            Message(
-                "no preset named '\(name)' in \(directory)",
-                hint: "'cerebro-conn list' shows the presets; 'cerebro-conn add' creates one"
-            )
-        case .alreadyExists(let name, let path):
-            Message(
-                "a preset named '\(name)' exists already (\(path)); it was kept as it was",
-                hint: "choose another name, or change it with 'cerebro-conn edit'"
-            )
-        case .damaged(let path, let position, let reason):
-            Message(
-                "\(path)\(position.map { ": \($0)" } ?? ""): damaged preset file: \(reason)",
-                hint: "fix the file by hand, or remove it with 'cerebro-conn remove'"
-            )
-        case .newerFormat(let path, let version):
-            Message(
-                "\(path): format version \(version) is newer than this cerebro-conn reads",
-                hint: "use a newer cerebro-conn for this preset"
-            )
-        case .fileSystem(let path, let operation, let reason):
-            Message(
-                "\(path): cannot \(operation): \(reason)",
-                hint: reason.lowercased().contains("permission")
-                    ? "check that you own \(path) or may write to it, or choose another "
-                        + "folder with --config" : nil
-            )
-        }
-    }
-
     /// The warning for fields of a preset file that hold a secret; only their names are shown.
     ///
     /// They are ignored when the file is read, and gone once it has been rewritten (`removed`).

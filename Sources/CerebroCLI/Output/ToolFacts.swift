@@ -62,6 +62,11 @@ enum ToolFacts {
                         + "configuration folder"
                 ),
                 (
+                    "CONFIG/presets/.lock",
+                    "held by edit, rename and remove from reading a preset to writing it, so "
+                        + "that changes from several processes at once are never lost"
+                ),
+                (
                     "~/cerebro, $CEREBRO_HOME/etc",
                     "certificate folders, tried in this order unless a preset names its own: "
                         + "client.crt and client.key (or client.pg.crt and client.pg.key), "

@@ -73,7 +73,7 @@ enum PresetFile {
         do {
             return try encoder.encode(fields) + Data("\n".utf8)
         } catch {
-            throw .fileSystem(path: preset.name, operation: "encode", reason: "\(error)")
+            throw .encodingFailed(name: preset.name, reason: "\(error)")
         }
     }
 

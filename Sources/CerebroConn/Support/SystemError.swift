@@ -11,9 +11,17 @@
 #endif
 
 /// An `errno` value read right after the call that set it.
-struct SystemError: Error, Equatable {
+///
+/// The raw value is kept, so that a code this type has no name for still reaches the user with
+/// the system's own text.
+public struct SystemError: Error, Equatable, Sendable {
     /// The `errno` value.
-    let code: Int32
+    public let code: Int32
+
+    /// The error for `errno` value `code`.
+    public init(code: Int32) {
+        self.code = code
+    }
 
     /// Captures the current `errno`; call it right after the failing call.
     static func current() -> SystemError {
@@ -26,9 +34,24 @@ struct SystemError: Error, Equatable {
     }
 
     /// The system's text for the error, starting lowercase: `permission denied`.
-    var reason: String {
+    public var reason: String {
         let text = String(cString: strerror(code))
         return text.prefix(1).lowercased() + text.dropFirst()
+    }
+
+    /// Whether file modes or ownership refused the call (`EACCES`, `EPERM`).
+    public var isPermissionDenied: Bool {
+        code == EACCES || code == EPERM
+    }
+
+    /// Whether the disk, or the user's quota on it, is full (`ENOSPC`, `EDQUOT`).
+    public var isOutOfSpace: Bool {
+        code == ENOSPC || code == EDQUOT
+    }
+
+    /// Whether the file system is mounted read-only (`EROFS`).
+    public var isReadOnlyFileSystem: Bool {
+        code == EROFS
     }
 }
 
