@@ -74,6 +74,28 @@ enum PresetOptions {
         preset.user = invocation.value("user") ?? preset.user
         preset.connectTimeout = try invocation.number("timeout") ?? preset.connectTimeout
         try applyFlags(invocation, to: &preset, environment: environment)
+        try refuseSSLOverSocket(preset, invocation)
+    }
+
+    /// libpq ignores `sslmode` on a Unix socket, so `--ssl` there would promise an encrypted,
+    /// verified connection and get a plain one.
+    private static func refuseSSLOverSocket(_ preset: Preset, _ invocation: Invocation)
+        throws(UsageError)
+    {
+        guard preset.sslRequired, let folder = preset.socketFolders.first else {
+            return
+        }
+        let command = invocation.command.name
+        let what =
+            invocation.has("ssl")
+            ? "'--ssl' cannot be used with the socket folder '\(folder)'"
+            : "preset '\(preset.name)' requires SSL, and its host '\(folder)' is a socket folder"
+        let drop = command == "edit" ? "add '--no-ssl'" : "leave out '--ssl'"
+        throw UsageError(
+            command: command,
+            message: "\(what): libpq never uses SSL over a Unix socket; give a host name or "
+                + "address to use SSL, or \(drop)"
+        )
     }
 
     private static func applyFlags(
