@@ -181,6 +181,19 @@ struct DetailCase: Sendable, CustomTestStringConvertible {
         )
     }
 
+    /// A cause not known for one host is told in the first line of libpq's words.
+    @Test func anUnknownTextForOneOfTheHostsIsLibpqsOnOneLine() throws {
+        let failure = Self.unanswered([
+            ("fe80::1%eth9", "Cannot assign requested address"), ("10.0.0.9", "Connection refused"),
+        ])
+
+        #expect(
+            TestReport.explain(failure, try Self.result(failure)).text
+                == #"no host answered: connection to server at "fe80::1%eth9", port 5432 failed: "#
+                + "Cannot assign requested address, 10.0.0.9:5432 refuses connections"
+        )
+    }
+
     @Test func sslOverASocketFolderNamesTheRuleAndTheFix() {
         let message = ErrorMessages.message(
             for: PlanError.sslOverSocket(preset: "sock", folder: "/var/run/postgresql")

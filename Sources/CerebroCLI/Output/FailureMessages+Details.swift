@@ -116,7 +116,7 @@ extension FailureMessages {
             )
         }
         let outcomes = zip(attempts, causes).map { attempt, cause in
-            outcome(cause, host: attempt.host, context)
+            outcome(cause, of: attempt, context)
         }
         return Message(
             "no host answered: \(outcomes.joined(separator: ", "))",
@@ -128,9 +128,10 @@ extension FailureMessages {
     /// What happened to one host that did not answer, in a few words.
     private static func outcome(
         _ cause: FailureCause,
-        host: String,
+        of attempt: HostAttempt,
         _ context: FailureContext
     ) -> String {
+        let host = attempt.host
         let server = address(host, port: context.preset.port)
         let seconds = context.preset.connectTimeout
         return switch cause {
@@ -139,7 +140,9 @@ extension FailureMessages {
         case .unknownHost: "the host name '\(host)' does not resolve"
         case .timedOut(.connecting): "no TCP connection to \(server) within \(seconds) s"
         case .timedOut: "\(server) did not answer within \(seconds) s"
-        default: "\(server) failed"
+        // libpq's first line names the host and says what failed, the best there is for a
+        // cause not known; the lines after it are libpq's generic hints.
+        default: attempt.message.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         }
     }
 
