@@ -38,3 +38,11 @@ int CCerebroCrypto_X509Stack_push(STACK_OF(X509) *stack, X509 *certificate) {
 void CCerebroCrypto_X509Stack_free(STACK_OF(X509) *stack) {
     sk_X509_free(stack);
 }
+
+int CCerebroCrypto_X509Stack_count(const STACK_OF(X509) *stack) {
+    return sk_X509_num(stack);
+}
+
+X509 *CCerebroCrypto_X509Stack_value(const STACK_OF(X509) *stack, int index) {
+    return sk_X509_value(stack, index);
+}

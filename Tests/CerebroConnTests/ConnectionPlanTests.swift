@@ -161,6 +161,29 @@ struct ConnectionPlanTests {
         #expect(new.value(of: "load_balance_hosts") == "disable")
     }
 
+    /// libpq ignores sslmode on a Unix socket (libpq-notes 1.1): a preset that requires SSL
+    /// with a socket folder among its hosts gets no plan, whatever its level.
+    @Test(arguments: VerificationLevel.allCases)
+    func sslOverASocketFolderHasNoPlan(_ level: VerificationLevel) throws {
+        let socket = "/var/run/postgresql"
+        let preset = Preset(
+            name: "sock",
+            host: "db.acme.example,\(socket)",
+            user: "u",
+            sslRequired: true,
+            verification: level
+        )
+
+        #expect(throws: PlanError.sslOverSocket(preset: "sock", folder: socket)) {
+            try ConnectionPlan(preset: preset, certificateSet: Self.set(.full))
+        }
+        var plain = preset
+        plain.sslRequired = false
+        let plan = try ConnectionPlan(preset: plain, certificateSet: Self.set(.full))
+        #expect(plan.sslMode == .prefer)
+        #expect(plan.value(of: "host") == "db.acme.example,\(socket)")
+    }
+
     /// The absent paths really cannot exist: /dev/null is not a folder.
     @Test func absentPathsCannotExist() {
         #expect(!FileManagerProbe.exists(ConnectionPlan.absentFolder + "/client.crt"))

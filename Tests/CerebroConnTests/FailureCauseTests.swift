@@ -157,6 +157,42 @@ struct FailureCauseTests {
             cause: .wrongPassphrase(path: "/d/client.key")
         ),
         FailureCauseCase(
+            label: "server speaks only TLS 1.0 and 1.1 (measured with a Python ssl server)",
+            message: #"connection to server at "localhost" (127.0.0.1), port 39301 failed: "#
+                + "SSL error: tlsv1 alert protocol version\nThis may indicate that the server "
+                + "does not support any SSL protocol version between TLSv1.2 and TLSv1.3.",
+            cause: .tlsVersionUnsupported
+        ),
+        FailureCauseCase(
+            label: "server answers the SSL request with N",
+            message: #"connection to server at "localhost" (127.0.0.1), port 39302 failed: "#
+                + "server does not support SSL, but SSL was required",
+            cause: .serverWithoutSSL
+        ),
+        FailureCauseCase(
+            label: "unreachable IPv6 address",
+            message: #"connection to server at "2001:db8::1", port 5432 failed: No route to host"#
+                + "\n\tIs the server running on that host and accepting TCP/IP connections?",
+            cause: .hostUnreachable(reason: "no route to host")
+        ),
+        FailureCauseCase(
+            label: "no network for the address",
+            message: #"connection to server at "2001:db8::1", port 5432 failed: "#
+                + "Network is unreachable\n\tIs the server running on that host and accepting "
+                + "TCP/IP connections?",
+            cause: .hostUnreachable(reason: "network is unreachable")
+        ),
+        FailureCauseCase(
+            label: "unknown database",
+            message: prefix + #"FATAL:  database "nosuchdb" does not exist"#,
+            cause: .unknownDatabase(name: "nosuchdb")
+        ),
+        FailureCauseCase(
+            label: "unknown role",
+            message: prefix + #"FATAL:  role "nobody" does not exist"#,
+            cause: .unknownRole(name: "nobody")
+        ),
+        FailureCauseCase(
             label: "unknown host",
             message:
                 #"could not translate host name "nowhere.invalid" to address: Name or service not known"#,
@@ -168,6 +204,32 @@ struct FailureCauseTests {
     func recognises(_ row: FailureCauseCase) {
         let failure = ConnectionFailure(kind: .rejected, message: row.message, timedOut: false)
         #expect(FailureCause.recognise(failure) == row.cause)
+    }
+
+    /// With several hosts the last attempt ended the connection; an earlier host's refusal
+    /// does not explain it.
+    @Test func theLastHostsAttemptExplainsTheFailure() {
+        let refused = HostAttempt(
+            host: "127.0.0.3",
+            message: #"connection to server at "127.0.0.3", port 5433 failed: Connection refused"#
+                + "\n\tIs the server running on that host and accepting TCP/IP connections?",
+            timedOut: false
+        )
+        let withoutSSL = HostAttempt(
+            host: "127.0.0.1",
+            message: Self.prefix + "server does not support SSL, but SSL was required",
+            timedOut: false
+        )
+        let failure = ConnectionFailure(
+            kind: .rejected,
+            message: refused.message + "\n" + withoutSSL.message,
+            timedOut: false,
+            host: "127.0.0.1",
+            attempts: [refused, withoutSSL]
+        )
+
+        #expect(FailureCause.recognise(failure) == .serverWithoutSSL)
+        #expect(FailureCause.recognise(refused.failure) == .connectionRefused)
     }
 
     @Test func ourTimeOutIsATimeOut() {

@@ -35,4 +35,10 @@ int CCerebroCrypto_X509Stack_push(STACK_OF(X509) *stack, X509 *certificate);
 /// Frees the stack but not the certificates in it (`sk_X509_free`).
 void CCerebroCrypto_X509Stack_free(STACK_OF(X509) *stack);
 
+/// The number of certificates in a stack (`sk_X509_num`).
+int CCerebroCrypto_X509Stack_count(const STACK_OF(X509) *stack);
+
+/// The certificate at `index`, not owned by the caller (`sk_X509_value`).
+X509 *CCerebroCrypto_X509Stack_value(const STACK_OF(X509) *stack, int index);
+
 #endif

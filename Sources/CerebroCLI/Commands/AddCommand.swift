@@ -36,6 +36,7 @@ enum AddCommand {
         var hostGiven = invocation
         hostGiven.options["host"] = [host]
         try PresetOptions.change(hostGiven, environment: context.environment).apply(to: &preset)
+        try PresetOptions.refuseSSLOverSocket(preset, hostGiven)
 
         try context.store.create(preset)
         context.diagnostics.note("saved preset '\(name)' in \(context.store.path(for: name))")

@@ -31,7 +31,10 @@ enum EditCommand {
         let change = try PresetOptions.change(invocation, environment: context.environment)
         // The store reads, changes and writes under its lock: an edit made by another process
         // meanwhile is kept, not overwritten with the values this one read earlier.
-        let preset = try context.store.update(named: name) { change.apply(to: &$0) }
+        let preset = try context.store.update(named: name) { preset in
+            change.apply(to: &preset)
+            try PresetOptions.refuseSSLOverSocket(preset, invocation)
+        }
         context.warnAboutSecretFields(of: preset, removed: true)
         context.diagnostics.note("updated preset '\(name)'")
         PresetOptions.warnAboutIneffectiveOptions(invocation, preset, context)

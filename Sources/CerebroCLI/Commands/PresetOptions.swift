@@ -73,6 +73,27 @@ enum PresetOptions {
         return change
     }
 
+    /// libpq ignores `sslmode` on a Unix socket, so `--ssl` there would promise an encrypted,
+    /// verified connection and get a plain one.
+    static func refuseSSLOverSocket(_ preset: Preset, _ invocation: Invocation)
+        throws(UsageError)
+    {
+        guard preset.sslRequired, let folder = preset.socketFolders.first else {
+            return
+        }
+        let command = invocation.command.name
+        let what =
+            invocation.has("ssl")
+            ? "'--ssl' cannot be used with the socket folder '\(folder)'"
+            : "preset '\(preset.name)' requires SSL, and its host '\(folder)' is a socket folder"
+        let drop = command == "edit" ? "add '--no-ssl'" : "leave out '--ssl'"
+        throw UsageError(
+            command: command,
+            message: "\(what): libpq never uses SSL over a Unix socket; give a host name or "
+                + "address to use SSL, or \(drop)"
+        )
+    }
+
     private static func addFlags(
         _ invocation: Invocation,
         to change: inout PresetChange,

@@ -7,8 +7,9 @@ enum TestCommand {
         abstract: "connect with presets for real and report what happened",
         discussion: """
             Exit status, as pg_isready: 0 accepted, 1 rejected (the server was reached and
-            refused: authentication, certificate, TLS), 2 no response, 3 not attempted (bad
-            preset, missing or invalid files). With several presets, the worst status wins.
+            refused: authentication, certificate, TLS), 2 no response (refused, unreachable,
+            unknown host, time-out), 3 not attempted (bad preset, missing or invalid files).
+            With several presets, the worst status wins.
 
             Several presets are tested at once, at most '--jobs' of them (default 16), each on a
             thread of its own: a silent server costs only its own time-out. Results are printed

@@ -97,6 +97,13 @@ enum ErrorMessages {
                 hint: "add the CA certificate as ca.crt, or choose '--verify none' (encrypts, "
                     + "verifies nothing)"
             )
+        case .sslOverSocket(let name, let folder):
+            Message(
+                "the preset requires SSL, but its host '\(folder)' is a Unix-socket folder, "
+                    + "where libpq never uses SSL",
+                hint: "give a host name or address to use SSL, or drop the requirement with "
+                    + "'cerebro-conn edit \(name) --no-ssl'"
+            )
         }
     }
 }

@@ -16,6 +16,10 @@ struct FailureContext: Sendable {
     var serverNames: [String]?
     /// The server certificate's issuer, if it could be read.
     var serverIssuer: String?
+    /// Why the server's chain does not verify against the CA file now, if it was checked.
+    var serverChainProblem: ServerChainProblem?
+    /// Where libpq took the password from.
+    var passwordSource = PasswordSource.defaultPasswordFile
 }
 
 /// One line per connection failure: the file or host, the cause, and the fix.
@@ -53,10 +57,17 @@ enum FailureMessages {
                     + "subject alternative names include '\(host)' (or use --verify ca)"
             )
         case .serverCertificateUntrusted:
-            let issuer = context.serverIssuer.map { " (it is issued by \($0))" } ?? ""
+            return unverified(server: server, authority: authority, context)
+        case .tlsVersionUnsupported:
             return Message(
-                "the certificate of \(server) is not signed by \(authority)\(issuer)",
-                hint: "put the CA that signed the server's certificate in \(authority)"
+                "\(server) offers no TLS version that libpq accepts (TLS 1.2 or 1.3)",
+                hint: "ask the server's administrator to enable TLS 1.2 or 1.3"
+            )
+        case .serverWithoutSSL:
+            return Message(
+                "\(server) does not offer SSL: the server has ssl = off, or it is not the "
+                    + "PostgreSQL server meant",
+                hint: "check --host and --port, or ask the server's administrator to turn ssl on"
             )
         case .clientCertificateRequired:
             return Message(
@@ -73,17 +84,9 @@ enum FailureMessages {
                     + "issued for '\(user)' (or a pg_ident.conf map on the server)"
             )
         case .passwordRequired:
-            return Message(
-                "\(server) asks for a password for '\(context.preset.user)'; "
-                    + "cerebro-conn never stores passwords",
-                hint: "log in by certificate (a 'cert' line in pg_hba.conf) or put the password "
-                    + "in ~/.pgpass with mode 0600"
-            )
+            return passwordRequired(server: server, context)
         case .passwordFailed(let user):
-            return Message(
-                "\(server) rejected the password for '\(user)'",
-                hint: "correct the entry for this host in ~/.pgpass"
-            )
+            return passwordFailed(server: server, user: user, source: context.passwordSource)
         case .encryptionRequired:
             // libpq tried SSL first, so --ssl would not help: the server declined it.
             return Message(
@@ -102,18 +105,31 @@ enum FailureMessages {
                     + "from this address over SSL",
                 hint: "check --user and --db, or ask the server's administrator for access"
             )
-        case .unknownRoleOrDatabase(let detail):
-            return Message("\(server): \(detail)", hint: "check --user and --db")
+        case .unknownDatabase(let name):
+            return Message(
+                "\(server) has no database '\(name)'",
+                hint: "check --db (Cerebro's database is usually 'memoria')"
+            )
+        case .unknownRole(let name):
+            return Message(
+                "\(server) has no role '\(name)'",
+                hint: "check --user, or ask the server's administrator to create the role"
+            )
         case .connectionRefused:
             return Message(
                 "nothing accepts connections at \(server)",
                 hint: "check the host and port, and that the server is running and listening there"
             )
+        case .hostUnreachable(let reason):
+            return Message(
+                "\(server) cannot be reached: \(reason)",
+                hint: "check the address, and the network on the way (routes, VPN, firewall)"
+            )
         case .timedOut(let phase):
             return timedOut(phase, server: server, seconds: context.preset.connectTimeout)
         case .unknownHost:
             return Message(
-                "the host name '\(context.preset.host)' does not resolve",
+                "the host name '\(context.host ?? context.preset.host)' does not resolve",
                 hint: "check the spelling of --host, or use an address"
             )
         case .missingRootCertificate(let path):

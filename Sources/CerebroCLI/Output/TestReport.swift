@@ -68,8 +68,12 @@ enum TestReport {
     /// The cause and fix of a failed connection, with every fact the check gathered.
     static func explain(_ failure: ConnectionFailure, _ result: CheckResult) -> Message {
         let cause = FailureCause.recognise(failure)
-        guard let preset = result.preset, cause != .unrecognised else {
-            return Message(failure.message, hint: "run with -v for more, or see the server's log")
+        let severalUnanswered = failure.kind == .noResponse && failure.attempts.count > 1
+        guard let preset = result.preset, cause != .unrecognised || severalUnanswered else {
+            return Message(
+                singleLine(failure.message),
+                hint: "run with -v for more, or see the server's log"
+            )
         }
 
         let context = FailureContext(
@@ -79,9 +83,26 @@ enum TestReport {
             clientCommonName: result.clientCertificate?.commonName,
             clientIssuer: result.clientCertificate?.issuer,
             serverNames: result.peekedServerCertificate?.hostNames,
-            serverIssuer: result.peekedServerCertificate?.issuer
+            serverIssuer: result.peekedServerCertificate?.issuer,
+            serverChainProblem: result.serverChainProblem,
+            passwordSource: result.passwordSource
         )
+        if severalUnanswered {
+            return FailureMessages.noHostAnswered(failure.attempts, context)
+        }
         return withRetryNote(FailureMessages.explain(cause, context), failure, cause, preset)
+    }
+
+    /// libpq's text on one line, for a failure line never holds a line break or a tab.
+    ///
+    /// libpq continues a message on a new line (`\n\tIs the server running…`) and joins the
+    /// messages of several attempts with line breaks.
+    static func singleLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingPrefix(while: \.isWhitespace) }
+            .map { $0.replacing("\t", with: " ") }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
     }
 
     /// Under `sslmode=prefer` libpq retries without SSL after an SSL failure; when pg_hba.conf

@@ -35,11 +35,12 @@ extension PresetCheck {
         }
     }
 
-    /// The server's certificate, when the failure is one that the certificate explains.
+    /// The server's certificate and what verifying its chain finds, when the failure is one
+    /// that the certificate explains.
     func peekIfUseful(
         after failure: ConnectionFailure,
         plan: ConnectionPlan
-    ) -> CertificateSummary? {
+    ) -> ServerCertificatePeek? {
         let host: String?
         switch FailureCause.recognise(failure) {
         case .hostNameMismatch(_, _, let mismatched): host = mismatched

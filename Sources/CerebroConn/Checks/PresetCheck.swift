@@ -43,6 +43,12 @@ public struct CheckResult: Sendable {
     /// The server's certificate, read by a second short connection after a failure that it
     /// explains (a host name it does not carry, a CA that did not sign it).
     public var peekedServerCertificate: CertificateSummary?
+    /// Why the peeked server chain does not verify against the plan's CA file now; nil when
+    /// it verifies or was not peeked.
+    public var serverChainProblem: ServerChainProblem?
+    /// Where libpq takes a password from in the lookup's environment, for explaining a
+    /// password that was missing or refused.
+    public var passwordSource = PasswordSource.defaultPasswordFile
 }
 
 /// Checks presets end to end: read, look up certificates, plan, connect.
@@ -112,7 +118,10 @@ public struct PresetCheck: Sendable {
             result.outcome = .accepted(report)
         case .failure(let failure):
             result.outcome = .failed(failure)
-            result.peekedServerCertificate = peekIfUseful(after: failure, plan: plan)
+            result.passwordSource = PasswordSource(environment: lookup.environment)
+            let peek = peekIfUseful(after: failure, plan: plan)
+            result.peekedServerCertificate = peek?.certificate
+            result.serverChainProblem = peek?.chainProblem
         }
         return result
     }

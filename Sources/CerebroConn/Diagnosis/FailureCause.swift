@@ -12,8 +12,14 @@ public enum FailureCause: Sendable, Equatable {
     case clientCertificateRefused(alert: String)
     /// The server's certificate does not carry the host name we connected to.
     case hostNameMismatch(certificateName: String, otherNames: Int, host: String)
-    /// The server's certificate does not verify against our CA file.
+    /// The server's certificate does not verify against our CA file; which check failed is
+    /// found by verifying the chain again (`ServerChainProblem`), since libpq does not say.
     case serverCertificateUntrusted
+    /// The server and libpq share no TLS version: libpq offers TLS 1.2 and 1.3 only.
+    case tlsVersionUnsupported
+    /// The server answered the SSL request with "no": it has `ssl = off`, or it is not the
+    /// PostgreSQL server meant.
+    case serverWithoutSSL
     /// The server requires a client certificate and none was sent.
     case clientCertificateRequired
     /// The certificate's common name is not the role we log in as.
@@ -29,10 +35,14 @@ public enum FailureCause: Sendable, Equatable {
     case sslNotSupported
     /// pg_hba.conf has no line that lets this role in over SSL.
     case noMatchingHBALine(user: String, database: String)
-    /// The role or the database does not exist.
-    case unknownRoleOrDatabase(detail: String)
+    /// The database does not exist on the server.
+    case unknownDatabase(name: String)
+    /// The role does not exist on the server.
+    case unknownRole(name: String)
     /// Nothing listens at the address.
     case connectionRefused
+    /// No route leads to the address; the reason is the system's, such as `no route to host`.
+    case hostUnreachable(reason: String)
     /// Our deadline passed; the phase says how far the connection got.
     case timedOut(TimeoutPhase)
     /// The host name does not resolve.
@@ -63,7 +73,8 @@ public enum FailureCause: Sendable, Equatable {
         if failure.timedOut {
             return .timedOut(failure.timeoutPhase ?? .connecting)
         }
-        let text = failure.message
+        // With several hosts, the last attempt is the one that ended the connection.
+        let text = failure.attempts.last?.message ?? failure.message
         return ordered.lazy.compactMap { $0(text) }.first ?? .unrecognised
     }
 
@@ -71,6 +82,15 @@ public enum FailureCause: Sendable, Equatable {
     // fall-back) lists the SSL attempt first, which is the one that explains the failure.
     private static let ordered: [@Sendable (String) -> FailureCause?] = [
         { $0.contains("alert unknown ca") ? .clientCertificateUnknownToServer : nil },
+        // Before the other alerts: the server's "protocol version" alert is about TLS, not
+        // about our certificate. libpq adds "This may indicate that the server does not
+        // support any SSL protocol version between TLSv1.2 and TLSv1.3." to it, and to
+        // OpenSSL's other version errors.
+        { text in
+            text.contains("alert protocol version")
+                || text.contains("does not support any SSL protocol version")
+                ? .tlsVersionUnsupported : nil
+        },
         { $0.contains("alert certificate expired") ? .clientCertificateExpired : nil },
         { text in alert(in: text).map { .clientCertificateRefused(alert: $0) } },
         hostMismatch,
@@ -92,9 +112,18 @@ public enum FailureCause: Sendable, Equatable {
         },
         hbaRejection,
         { text in
-            text.contains("does not exist")
-                && (text.contains("FATAL:  role") || text.contains("FATAL:  database"))
-                ? .unknownRoleOrDatabase(detail: line(containing: "FATAL:", in: text)) : nil
+            quoted(after: "FATAL:  database ", in: text, ending: "does not exist").map {
+                .unknownDatabase(name: $0)
+            }
+        },
+        { text in
+            quoted(after: "FATAL:  role ", in: text, ending: "does not exist").map {
+                .unknownRole(name: $0)
+            }
+        },
+        {
+            $0.contains("server does not support SSL, but SSL was required")
+                ? .serverWithoutSSL : nil
         },
         { text in
             quoted(after: "root certificate file ", in: text, ending: "does not exist").map {
@@ -136,6 +165,11 @@ public enum FailureCause: Sendable, Equatable {
                 ? .sslNotSupported : nil
         },
         { $0.contains("Connection refused") ? .connectionRefused : nil },
+        { $0.contains("No route to host") ? .hostUnreachable(reason: "no route to host") : nil },
+        {
+            $0.contains("Network is unreachable")
+                ? .hostUnreachable(reason: "network is unreachable") : nil
+        },
         { $0.contains("timeout expired") ? .timedOut(.connecting) : nil },
         { $0.contains("could not translate host name") ? .unknownHost : nil },
         { text in
@@ -223,13 +257,5 @@ public enum FailureCause: Sendable, Equatable {
             return nil
         }
         return String(rest[..<close])
-    }
-
-    private static func line(containing marker: String, in text: String) -> String {
-        let line = text.split(separator: "\n").first { $0.contains(marker) } ?? Substring(text)
-        guard let range = line.firstRange(of: marker) else {
-            return String(line)
-        }
-        return line[range.upperBound...].trimmingPrefix(" ").description
     }
 }

@@ -45,7 +45,8 @@ public struct ConnectionFailure: Error, Sendable, Equatable {
 
     /// The class.
     public var kind: Kind
-    /// libpq's text (made safe for a terminal), or ours for a time-out.
+    /// libpq's text (made safe for a terminal), or ours for a time-out; with several hosts,
+    /// every attempt's text, one after the other.
     public var message: String
     /// Whether the attempt ended because a deadline passed.
     public var timedOut: Bool
@@ -53,6 +54,34 @@ public struct ConnectionFailure: Error, Sendable, Equatable {
     public var host: String? = nil
     /// How far a timed-out attempt got, or `nil` if it did not time out.
     public var timeoutPhase: TimeoutPhase? = nil
+    /// Each host's attempt, in the order tried.
+    ///
+    /// The last one ended the connection, and every one before it got no response. Empty
+    /// when the failure is not a connection's (a `SELECT 1` that failed).
+    public var attempts: [HostAttempt] = []
+}
+
+/// One host's attempt to connect that failed.
+public struct HostAttempt: Sendable, Equatable {
+    /// The host tried.
+    public var host: String
+    /// libpq's text for this attempt, or ours for a time-out.
+    public var message: String
+    /// Whether a deadline ended it.
+    public var timedOut: Bool
+    /// How far it got, if it timed out.
+    public var timeoutPhase: TimeoutPhase?
+
+    /// The attempt as a failure of its own, for explaining it alone.
+    public var failure: ConnectionFailure {
+        ConnectionFailure(
+            kind: .noResponse,
+            message: message,
+            timedOut: timedOut,
+            host: host,
+            timeoutPhase: timeoutPhase
+        )
+    }
 }
 
 /// How far a connection got before its time-out passed.
@@ -83,7 +112,7 @@ public enum ConnectionProbe {
     ) -> Result<ConnectionReport, ConnectionFailure> {
         let clock = ContinuousClock()
         let start = clock.now
-        var messages: [String] = []
+        var attempts: [HostAttempt] = []
 
         for host in plan.preset.hosts {
             let parameters = parameters(of: plan, host: host, passphrase: passphrase)
@@ -91,13 +120,19 @@ public enum ConnectionProbe {
             case .success(let connection):
                 return report(connection, plan: plan, since: start, clock: clock)
             case .failure(let attempt):
-                messages.append(attempt.message)
-                var failure = classify(attempt, messages: messages)
+                var failure = classify(attempt)
                 failure.host = host
-                if failure.kind != .noResponse {
-                    return .failure(failure)
-                }
-                if host == plan.preset.hosts.last {
+                attempts.append(
+                    HostAttempt(
+                        host: host,
+                        message: failure.message,
+                        timedOut: failure.timedOut,
+                        timeoutPhase: failure.timeoutPhase
+                    )
+                )
+                if failure.kind != .noResponse || host == plan.preset.hosts.last {
+                    failure.attempts = attempts
+                    failure.message = attempts.map(\.message).joined(separator: "\n")
                     return .failure(failure)
                 }
             }
@@ -125,28 +160,33 @@ public enum ConnectionProbe {
         return parameters
     }
 
-    private static func classify(_ attempt: AttemptFailure, messages: [String]) -> ConnectionFailure
-    {
+    private static func classify(_ attempt: AttemptFailure) -> ConnectionFailure {
         let kind: ConnectionFailure.Kind =
-            if attempt.badParameters {
+            if attempt.badParameters, !isUnresolvedHostName(attempt.message) {
                 .notAttempted
             } else if attempt.timedOut || attempt.stage == .beforeTCP {
                 .noResponse
             } else {
                 .rejected
             }
-        let text = messages.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }
-        var failure = ConnectionFailure(
-            kind: kind,
-            message: text.joined(separator: "\n"),
-            timedOut: attempt.timedOut
-        )
+        let message = attempt.message
+        let text = message.hasSuffix("\n") ? String(message.dropLast()) : message
+        var failure = ConnectionFailure(kind: kind, message: text, timedOut: attempt.timedOut)
         if attempt.timedOut {
             failure.timeoutPhase =
                 attempt.duringQuery
                 ? .querying : attempt.stage == .beforeTCP ? .connecting : .answering
         }
         return failure
+    }
+
+    /// Whether libpq's text says a host name did not resolve.
+    ///
+    /// libpq looks up the first host's name inside `PQconnectStartParams`, so a name that does
+    /// not resolve ends the attempt there, as bad parameters do; only the text tells them
+    /// apart. Like `pg_isready`, an unknown host is "no response", not "not attempted".
+    private static func isUnresolvedHostName(_ message: String) -> Bool {
+        message.contains("could not translate host name")
     }
 
     private static func report(
@@ -157,7 +197,7 @@ public enum ConnectionProbe {
     ) -> Result<ConnectionReport, ConnectionFailure> {
         let connected = clock.now
         if let problem = connection.selectOne(timeout: plan.preset.connectTimeout) {
-            return .failure(classify(problem, messages: [problem.message]))
+            return .failure(classify(problem))
         }
         let queried = clock.now
         let session = connection.withSSLObject(TLSSessionFacts.init(session:))

@@ -2,6 +2,9 @@
 public enum PlanError: Error, Equatable, Sendable {
     /// SSL with verification needs `ca.crt`, and the set has none.
     case missingAuthority(level: VerificationLevel, folder: String?)
+    /// SSL is required and a host is a Unix-socket folder, where libpq ignores `sslmode` and
+    /// would connect unencrypted, verifying nothing.
+    case sslOverSocket(preset: String, folder: String)
 }
 
 /// One libpq keyword and its value.
@@ -66,6 +69,9 @@ public struct ConnectionPlan: Sendable, Equatable {
         supportedKeywords: Set<String> = []
     ) throws(PlanError) {
         let mode = SSLMode(sslRequired: preset.sslRequired, level: preset.verification)
+        if preset.sslRequired, let folder = preset.socketFolders.first {
+            throw .sslOverSocket(preset: preset.name, folder: folder)
+        }
         if mode.verifiesChain, certificateSet?.authority == nil {
             throw .missingAuthority(level: preset.verification, folder: certificateSet?.folder)
         }

@@ -83,4 +83,10 @@ public struct Preset: Sendable, Equatable {
     public var hosts: [String] {
         host.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     }
+
+    /// The hosts that are Unix-socket folders (`/…`), over which libpq never uses SSL: it
+    /// ignores `sslmode` for them, so a preset that requires SSL cannot have one.
+    public var socketFolders: [String] {
+        hosts.filter { $0.hasPrefix("/") }
+    }
 }

@@ -112,15 +112,17 @@ public struct PresetStore: Sendable {
     ///
     /// `change` sees the preset as it is on disk at that moment, so a change made meanwhile by
     /// another process is kept. It cannot rename the preset: the name is restored afterwards.
+    /// An error `change` throws (a rule the changed preset breaks) leaves the file as it was
+    /// and reaches the caller as it is.
     @discardableResult
     public func update(
         named name: String,
-        _ change: (inout Preset) -> Void
-    ) throws(PresetError) -> Preset {
+        _ change: (inout Preset) throws -> Void
+    ) throws -> Preset {
         try checkName(name)
         let folder = try openLocked(for: name)
         var preset = try load(named: name)
-        change(&preset)
+        try change(&preset)
         preset.name = name
         try PresetValidation.validate(preset)
         try folder.replace(fileName(for: name), contents: PresetFile.encode(preset))

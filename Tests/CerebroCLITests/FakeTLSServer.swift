@@ -1,0 +1,128 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A fake PostgreSQL server on 127.0.0.1 that answers the SSLRequest with 'S' and then hands
+/// the connection to `openssl s_server`, so that libpq does its TLS handshake with a real TLS
+/// peer using the certificate, chain and versions a test chooses.
+///
+/// The real server cannot be given an expired certificate or TLS 1.1 without restarting it for
+/// every test. Nothing after the handshake is PostgreSQL: these tests end in the handshake.
+final class FakeTLSServer: @unchecked Sendable {
+    // @unchecked: `relays` is touched only by the accepting thread until `deinit`, which runs
+    // after the listening socket is shut down and that thread has returned.
+
+    /// The port libpq connects to.
+    let port: Int
+    private let listener: SilentListener
+    private let openssl = Process()
+    private let backendPort: UInt16
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts `openssl s_server` with `certificate` and `key` (and `arguments`, such as
+    /// `-tls1_1`), then serves on a free loopback port.
+    init(certificate: String, key: String, arguments: [String] = []) throws {
+        let backend = LiveServer.freePort()
+        backendPort = UInt16(backend) ?? 0
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        let serving = ["-accept", "127.0.0.1:\(backend)", "-cert", certificate, "-key", key]
+        openssl.arguments = ["s_server", "-quiet"] + serving + arguments
+        openssl.standardInput = FileHandle.nullDevice
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        listener = try SilentListener()
+        port = listener.port
+        try waitForBackend()
+
+        let thread = Thread { [self] in
+            serve()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    deinit {
+        shutdown(listener.descriptor, Int32(SHUT_RDWR))
+        done.wait()
+        openssl.terminate()
+        openssl.waitUntilExit()
+    }
+
+    private func serve() {
+        while true {
+            let client = accept(listener.descriptor, nil, nil)
+            guard client >= 0 else {
+                return
+            }
+            // One connection at a time, as s_server serves them: libpq's attempts come one
+            // after the other.
+            answerSSLRequest(client)
+        }
+    }
+
+    /// Reads the 8-byte SSLRequest, says 'S', and relays to s_server until either side closes.
+    private func answerSSLRequest(_ client: Int32) {
+        var request = [UInt8](repeating: 0, count: 8)
+        guard recv(client, &request, 8, Int32(MSG_WAITALL)) == 8,
+            send(client, [UInt8(ascii: "S")], 1, 0) == 1,
+            let backend = connectToBackend()
+        else {
+            close(client)
+            return
+        }
+        Self.relay(client, backend)
+        close(backend)
+        close(client)
+    }
+
+    private static func relay(_ first: Int32, _ second: Int32) {
+        var descriptors = [first, second].map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while poll(&descriptors, 2, 10_000) > 0 {
+            for (index, descriptor) in descriptors.enumerated() where descriptor.revents != 0 {
+                let count = read(descriptor.fd, &buffer, buffer.count)
+                guard count > 0, send(descriptors[1 - index].fd, buffer, count, 0) == count else {
+                    return
+                }
+            }
+        }
+    }
+
+    private func connectToBackend() -> Int32? {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = backendPort.bigEndian
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        guard connected else {
+            close(socket)
+            return nil
+        }
+        return socket
+    }
+
+    /// s_server takes a moment to listen; a probe connection tells when it does.
+    private func waitForBackend() throws {
+        for _ in 0..<100 {
+            if let probe = connectToBackend() {
+                close(probe)
+                return
+            }
+            guard openssl.isRunning else {
+                break
+            }
+            usleep(50_000)
+        }
+        throw ListenerError(step: "openssl s_server on port \(backendPort)", code: ECONNREFUSED)
+    }
+}
