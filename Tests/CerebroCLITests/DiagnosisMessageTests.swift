@@ -36,13 +36,6 @@ struct DiagnosisCase: Sendable, CustomTestStringConvertible {
                 + "turn on ssl in postgresql.conf"
         ),
         DiagnosisCase(
-            label: "SSL required, and the server declines it",
-            libpq: prefix + "server does not support SSL, but SSL was required",
-            line: "ops: db.example.test:5432 declined SSL, which the preset requires; check the "
-                + "host and port (a proxy or pooler without SSL may answer there), or ask the "
-                + "server's administrator to turn on ssl in postgresql.conf"
-        ),
-        DiagnosisCase(
             label: "pg_hba.conf has no line for the role over SSL",
             libpq: prefix
                 + #"FATAL:  pg_hba.conf rejects connection for host "127.0.0.1", "#
@@ -161,7 +154,7 @@ struct DiagnosisCase: Sendable, CustomTestStringConvertible {
             .hostNameMismatch(certificateName: "localhost", otherNames: 2, host: "10.0.0.9"),
             .serverCertificateUntrusted, .clientCertificateRequired,
             .certificateUserMismatch(user: "cerebro_user"), .passwordRequired,
-            .passwordFailed(user: "cerebro_pw"), .encryptionRequired, .sslNotSupported,
+            .passwordFailed(user: "cerebro_pw"), .encryptionRequired,
             .noMatchingHBALine(user: "u", database: "d"),
             .unknownDatabase(name: "d"), .unknownRole(name: "u"), .tlsVersionUnsupported,
             .serverWithoutSSL, .hostUnreachable(reason: "no route to host"), .connectionRefused,

@@ -226,6 +226,34 @@ struct DetailCase: Sendable, CustomTestStringConvertible {
         isCertificateAuthority: false
     )
 
+    /// A set with a client pair that OpenSSL did not send (a DSA key under TLS 1.3) is not
+    /// told to add the pair it has.
+    @Test func aRequiredCertificateThatWasNotSentIsNamed() throws {
+        let failure = ConnectionFailure(
+            kind: .rejected,
+            message: #"connection to server at "db.example.test" (10.0.0.5), port 5432 "#
+                + "failed: FATAL:  connection requires a valid client certificate",
+            timedOut: false
+        )
+        let line = TestReport.oneLine(
+            "ops",
+            TestReport.explain(failure, try Self.result(failure))
+        )
+        let noPair = FailureMessages.explain(
+            .clientCertificateRequired,
+            FailureContext(preset: Self.preset)
+        )
+
+        #expect(
+            line
+                == "ops: db.example.test:5432 requires a client certificate, and "
+                + "/etc/pki/pg/ops/client.crt was not sent: TLS could not use it; run "
+                + "'cerebro-conn certs ops' to see what is wrong with it, and ask your CA for an "
+                + "RSA or EC client certificate"
+        )
+        #expect(noPair.text.hasSuffix("(the certificate set has no client.crt/client.key)"))
+    }
+
     static func result(_ failure: ConnectionFailure) throws -> CheckResult {
         let set = CertificateSet(
             folder: "/etc/pki/pg/ops",

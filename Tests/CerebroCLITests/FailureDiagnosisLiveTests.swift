@@ -311,8 +311,9 @@ import Testing
         #expect(strict.status == 1)
         #expect(
             strict.err
-                == "error: strict: 127.0.0.1:\(port) declined SSL, which the preset requires; "
-                + hint + "\n  libpq: connection to server at \"127.0.0.1\", port \(port) failed: "
+                == "error: strict: 127.0.0.1:\(port) does not offer SSL: the server has ssl = "
+                + "off, or it is not the PostgreSQL server meant; check --host and --port, or "
+                + "ask the server's administrator to turn ssl on\n  libpq: connection to server at \"127.0.0.1\", port \(port) failed: "
                 + "server does not support SSL, but SSL was required\n"
         )
     }

@@ -130,11 +130,6 @@ struct FailureCauseTests {
             cause: .encryptionRequired
         ),
         FailureCauseCase(
-            label: "SSL required, and the server declines it",
-            message: prefix + "server does not support SSL, but SSL was required",
-            cause: .sslNotSupported
-        ),
-        FailureCauseCase(
             label: "unreadable key with garbage bytes",
             message: prefix
                 + "could not load private key file \"/d/client.key\": EM-\u{FFFD}\u{FFFD}SLIV",

@@ -70,6 +70,16 @@ enum FailureMessages {
                 hint: "check --host and --port, or ask the server's administrator to turn ssl on"
             )
         case .clientCertificateRequired:
+            if let sent = context.plan?.certificateSet?.clientCertificate {
+                // The set has a pair, yet OpenSSL sent nothing: the certificate or its key is
+                // one TLS cannot use (a DSA key under TLS 1.3, say), which the checks name.
+                return Message(
+                    "\(server) requires a client certificate, and \(sent) was not sent: "
+                        + "TLS could not use it",
+                    hint: "run 'cerebro-conn certs \(context.preset.name)' to see what is wrong "
+                        + "with it, and ask your CA for an RSA or EC client certificate"
+                )
+            }
             return Message(
                 "\(server) requires a client certificate and none was sent "
                     + "(the certificate set has no client.crt/client.key)",
@@ -92,11 +102,6 @@ enum FailureMessages {
             return Message(
                 "\(server) refuses connections without SSL for '\(context.preset.user)', "
                     + "but declined SSL when libpq asked for it",
-                hint: serverWithoutSSLHint
-            )
-        case .sslNotSupported:
-            return Message(
-                "\(server) declined SSL, which the preset requires",
                 hint: serverWithoutSSLHint
             )
         case .noMatchingHBALine(let user, let database):

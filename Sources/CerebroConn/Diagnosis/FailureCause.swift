@@ -31,8 +31,6 @@ public enum FailureCause: Sendable, Equatable {
     /// pg_hba.conf refuses unencrypted connections for this role, and the server declined SSL
     /// (only then does libpq, under `sslmode=prefer`, connect without it at first).
     case encryptionRequired
-    /// SSL is required and the server declined it (it answered the SSL request with 'N').
-    case sslNotSupported
     /// pg_hba.conf has no line that lets this role in over SSL.
     case noMatchingHBALine(user: String, database: String)
     /// The database does not exist on the server.
@@ -159,10 +157,6 @@ public enum FailureCause: Sendable, Equatable {
             quoted(after: "could not read certificate file ", in: text).map {
                 .unreadableFile(path: $0)
             }
-        },
-        {
-            $0.contains("server does not support SSL, but SSL was required")
-                ? .sslNotSupported : nil
         },
         { $0.contains("Connection refused") ? .connectionRefused : nil },
         { $0.contains("No route to host") ? .hostUnreachable(reason: "no route to host") : nil },
