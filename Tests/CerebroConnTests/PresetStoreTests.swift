@@ -3,6 +3,10 @@ import Testing
 
 @testable import CerebroConn
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct PresetStoreTests {
     let scratch = TemporaryFolder()
     var store: PresetStore { PresetStore(configurationDirectory: scratch.path + "/config") }
@@ -82,7 +86,7 @@ struct PresetStoreTests {
         }
         #expect(path == broken)
         #expect(position == "line 3, column 12")
-        #expect(reason == "not valid JSON (':' expected near '\"h\"')")
+        #expect(reason == "not valid JSON (':' expected)")
         #expect(throws: PresetError.self) {
             try store.update(named: "broken") { $0.host = "x" }
         }
@@ -426,5 +430,74 @@ struct PresetStoreTests {
 
         let inside = PresetStore(configurationDirectory: store.directory + "/deeper")
         #expect(throws: PresetError.notAFolder(path: store.directory)) { try inside.create(preset) }
+    }
+
+    /// A lock another process holds is waited for, with word to the caller, up to the store's
+    /// time-out; then the change fails and the file is as it was.
+    @Test func aHeldLockIsAnnouncedAndEndsInAnError() throws {
+        try store.create(Preset(name: "p", host: "h", user: "u"))
+        try store.update(named: "p") { $0.port = 1 }
+        // A second open file description conflicts under flock even in this process, as
+        // another process's would.
+        let holder = open(store.directory + "/.lock", O_RDWR)
+        #expect(holder >= 0)
+        #expect(flock(holder, LOCK_EX) == 0)
+        let waited = LockWaits()
+        var patient = store
+        patient.lockTimeout = .milliseconds(300)
+        patient.onLockWait = { waited.add($0) }
+
+        #expect(throws: PresetError.lockHeld(path: store.directory + "/.lock", seconds: 0)) {
+            try patient.update(named: "p") { $0.port = 2 }
+        }
+        #expect(waited.paths == [store.directory + "/.lock"])
+        #expect(try store.load(named: "p").port == 1)
+
+        close(holder)
+        try patient.update(named: "p") { $0.port = 3 }
+        #expect(try store.load(named: "p").port == 3)
+        #expect(waited.paths.count == 1)
+    }
+
+    /// A damaged file's error points at the line and column and never quotes the file: what
+    /// stands there may be a password typed in by hand.
+    @Test func aDamagedFileIsNeverQuoted() throws {
+        try FileManager.default.createDirectory(
+            atPath: store.directory,
+            withIntermediateDirectories: true
+        )
+        let path = store.directory + "/pl.json"
+        let text = #"{"format_version":1,"name":"pl","password":"Hunter2secret"# + "\n}"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+
+        #expect(
+            throws: PresetError.damaged(
+                path: path,
+                position: "line 1, column 57",
+                reason: "not valid JSON (unexpected newline)"
+            )
+        ) {
+            try store.load(named: "pl")
+        }
+    }
+}
+
+/// The lock paths a store reported waiting on.
+final class LockWaits: @unchecked Sendable {
+    // Written from the store's callback on the calling thread only; the lock keeps the
+    // class honest if that ever changes.
+    private let lock = NSLock()
+    private var recorded: [String] = []
+
+    var paths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
+
+    func add(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        recorded.append(path)
     }
 }

@@ -30,7 +30,14 @@ public struct CommandContext: Sendable {
 
     /// The preset store in the configuration folder.
     public var store: PresetStore {
-        PresetStore(configurationDirectory: configurationDirectory)
+        var store = PresetStore(configurationDirectory: configurationDirectory)
+        let diagnostics = diagnostics
+        store.onLockWait = { lock in
+            diagnostics.note(
+                "waiting for \(lock): another cerebro-conn is changing presets"
+            )
+        }
+        return store
     }
 
     /// Cerebro's certificate lookup for this environment.

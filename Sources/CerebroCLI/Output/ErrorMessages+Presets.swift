@@ -21,6 +21,13 @@ extension ErrorMessages {
                 "\(path)\(position.map { ": \($0)" } ?? ""): damaged preset file: \(reason)",
                 hint: "fix the file by hand, or remove it with 'cerebro-conn remove'"
             )
+        case .lockHeld(let path, let seconds):
+            Message(
+                "\(path): another process held the presets lock for \(seconds) seconds; "
+                    + "nothing was changed",
+                hint: "finish or stop the other cerebro-conn (one stopped with Ctrl-Z holds it "
+                    + "too; 'fuser \(shellQuoted(path))' names it), then try again"
+            )
         case .newerFormat(let path, let version):
             Message(
                 "\(path): format version \(version) is newer than this cerebro-conn reads",

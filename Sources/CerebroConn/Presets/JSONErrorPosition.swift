@@ -30,9 +30,12 @@ enum JSONErrorPosition {
             return nil
         }
 
-        let reason = withUnsafeBytes(of: error.text) { bytes in
+        let text = withUnsafeBytes(of: error.text) { bytes in
             String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
         }
+        // Jansson quotes the text at the error ("near '\"Hunter2'"): a password typed into the
+        // file by hand would be printed with it, so only the line and column point there.
+        let reason = text.firstRange(of: " near '").map { String(text[..<$0.lowerBound]) } ?? text
         return ("line \(error.line), column \(error.column)", reason)
     }
 }

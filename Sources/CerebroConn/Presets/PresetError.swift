@@ -18,6 +18,9 @@ public enum PresetError: Error, Equatable, Sendable {
     case notAFolder(path: String)
     /// A preset's file name is taken by something other than a regular file.
     case notAPresetFile(path: String, kind: FileKind)
+    /// Another process held the store's lock for all of `seconds`: a change that would wait
+    /// on it longer fails instead of hanging.
+    case lockHeld(path: String, seconds: Int)
     /// A preset could not be turned into JSON; a bug, as every value it holds is encodable.
     case encodingFailed(name: String, reason: String)
 }

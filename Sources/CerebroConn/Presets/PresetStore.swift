@@ -21,6 +21,13 @@ public struct PresetStore: Sendable {
     /// The folder holding the preset files.
     public let directory: String
 
+    /// How long a change waits for another process's lock before it fails with `lockHeld`.
+    public var lockTimeout: Duration = .seconds(30)
+
+    /// Called once, with the lock file's path, when a change finds the lock taken and starts
+    /// to wait, so that the caller can say why nothing happens; the store itself never prints.
+    public var onLockWait: (@Sendable (String) -> Void)?
+
     /// A store in `configurationDirectory/presets`.
     public init(configurationDirectory: String) {
         self.directory = configurationDirectory + "/presets"
@@ -195,7 +202,7 @@ public struct PresetStore: Sendable {
         } catch .fileSystem(_, .openFolder, let error) where error.code == ENOENT {
             throw .notFound(name: name, directory: directory)
         }
-        try folder.lock()
+        try folder.lock(timeout: lockTimeout, onWait: onLockWait)
         return folder
     }
 

@@ -50,8 +50,13 @@ final class OpenFolder {
     /// The lock is `flock` on a lock file rather than on the folder: on NFS, where home folders
     /// often live, `flock` becomes a POSIX lock, and an exclusive one needs a descriptor open for
     /// writing, which a folder cannot have. The file is never deleted: a process waiting on the
-    /// old file would hold a lock nobody else sees.
-    func lock() throws(PresetError) {
+    /// old file would hold a lock nobody else sees. A lock held by another process is waited
+    /// for up to `timeout`, `onWait` being told once; a process stopped with Ctrl-Z, or stuck,
+    /// would otherwise make every later change hang without a word.
+    func lock(
+        timeout: Duration,
+        onWait: (@Sendable (String) -> Void)?
+    ) throws(PresetError) {
         let file = Self.lockFileName
         let lock = openat(descriptor, file, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard lock >= 0 else {
@@ -68,11 +73,36 @@ final class OpenFolder {
             throw failure(file, .lock, code)
         }
         lockDescriptor = lock
-        while flock(lock, LOCK_EX) != 0 {
+        // The owner's own file: one left 0644 by an older version or by hand is closed again.
+        fchmod(lock, 0o600)
+        try wait(for: lock, timeout: timeout, onWait: onWait)
+    }
+
+    /// Takes the lock on `lock` without blocking, retrying every 50 ms until `timeout`.
+    private func wait(
+        for lock: Int32,
+        timeout: Duration,
+        onWait: (@Sendable (String) -> Void)?
+    ) throws(PresetError) {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var told = false
+        while flock(lock, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
-            if code != EINTR {
-                throw failure(file, .lock, code)
+            guard code == EWOULDBLOCK || code == EINTR else {
+                throw failure(Self.lockFileName, .lock, code)
             }
+            guard clock.now < deadline else {
+                throw .lockHeld(
+                    path: path + "/" + Self.lockFileName,
+                    seconds: Int(timeout.components.seconds)
+                )
+            }
+            if !told {
+                onWait?(path + "/" + Self.lockFileName)
+                told = true
+            }
+            usleep(50_000)
         }
     }
 
