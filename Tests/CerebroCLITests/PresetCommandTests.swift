@@ -332,4 +332,19 @@ struct PresetCommandTests {
         #expect(word.status == 64)
         #expect(word.err.hasPrefix("error: option '--timeout' takes a whole number, not 'ten'\n"))
     }
+
+    /// A value that breaks a rule is a usage error even when the preset does not exist: the
+    /// command line is wrong whatever the store holds.
+    @Test(arguments: [
+        ["edit", "nosuch", "--port", "70000"],
+        ["edit", "nosuch", "--timeout", "0"],
+        ["edit", "nosuch", "--host", "a b"],
+        ["edit", "nosuch", "--certdir", "/tmp/a\u{1B}b"],
+    ])
+    func editChecksItsValuesBeforeThePreset(_ arguments: [String]) {
+        let result = run(arguments)
+
+        #expect(result.status == 64, "\(result.err)")
+        #expect(!result.err.contains("no preset named"))
+    }
 }

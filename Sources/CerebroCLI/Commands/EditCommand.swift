@@ -29,6 +29,7 @@ enum EditCommand {
             )
         }
         let change = try PresetOptions.change(invocation, environment: context.environment)
+        try change.validate()
         // The store reads, changes and writes under its lock: an edit made by another process
         // meanwhile is kept, not overwritten with the values this one read earlier.
         let preset = try context.store.update(named: name) { preset in

@@ -175,6 +175,15 @@ struct PresetChange: Sendable {
     var verification: VerificationLevel?
     var certificateFolder: FolderChange?
 
+    /// Checks every value the change sets against the preset rules, before any preset is read,
+    /// so that `edit nosuch --port 70000` is a usage error about the port, as `add` would say.
+    func validate() throws(PresetError) {
+        // Every field of the stand-in is valid, so only the values given can break a rule.
+        var probe = Preset(name: "probe", host: "localhost", user: "probe")
+        apply(to: &probe)
+        try PresetValidation.validate(probe)
+    }
+
     /// Sets the fields this change names and leaves the others.
     func apply(to preset: inout Preset) {
         preset.host = host ?? preset.host
