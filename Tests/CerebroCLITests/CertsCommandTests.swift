@@ -174,4 +174,59 @@ import Testing
         #expect(result.out == "")
         #expect(result.err.contains("usage: cerebro-conn certs"))
     }
+
+    /// Under `--verify none` ca.crt is never handed to libpq: an ended certificate there is no
+    /// alarm, and `certs` says it is not checked; at `full` it is in use, and counts.
+    @Test func aCAFileOutOfUseIsNotChecked() throws {
+        let session = try LiveSession()
+        let folder = try session.copySet("good", to: "old-ca")
+        try FileManager.default.removeItem(atPath: folder + "/ca.crt")
+        try FileManager.default.copyItem(
+            atPath: session.set("expired") + "/client.crt",
+            toPath: folder + "/ca.crt"
+        )
+        try session.add("none", ["--ssl", "--verify", "none", "--certdir", folder])
+        try session.add("full", ["--ssl", "--certdir", folder])
+
+        let unused = try session.run(["certs", "--expiring", "30", "none"])
+        let listing = try session.run(["certs", "none"])
+        let used = try session.run(["certs", "--expiring", "30", "full"])
+
+        #expect(unused.status == 0, "\(unused.err)")
+        #expect(unused.out == "")
+        #expect(listing.status == 0)
+        #expect(!listing.out.contains("CA certificate"))
+        #expect(
+            listing.err.contains(
+                "note: \(folder)/ca.crt is not handed to libpq at this level (nothing is "
+                    + "verified), so it is not checked\n"
+            )
+        )
+        #expect(used.status == 1)
+        #expect(used.out.contains("full: \(folder)/ca.crt: CN=cerebro_user ended on 2020-01-02"))
+    }
+
+    /// A certificate file that holds no certificate gets no all-clear from `--expiring`.
+    @Test func aCertificateFileWithoutACertificateFailsTheExpiryCheck() throws {
+        let session = try LiveSession()
+        let folder = try session.copySet("good", to: "key-in-crt")
+        try FileManager.default.removeItem(atPath: folder + "/client.crt")
+        try FileManager.default.copyItem(
+            atPath: folder + "/client.key",
+            toPath: folder + "/client.crt"
+        )
+        try session.add("k", ["--ssl", "--certdir", folder])
+
+        let result = try session.run(["certs", "--expiring", "30", "k"])
+
+        #expect(result.status == 1)
+        #expect(
+            result.err.contains(
+                "error: k: \(folder)/client.crt holds no certificate that can be read, so its end "
+                    + "is unknown\n  hint: run 'cerebro-conn certs k' to see what is wrong with it\n"
+            ),
+            "\(result.err)"
+        )
+        #expect(!result.err.contains("no certificate of"))
+    }
 }

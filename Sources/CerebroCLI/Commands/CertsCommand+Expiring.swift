@@ -52,10 +52,19 @@ extension CertsCommand {
         let found = try context.lookup.resolve(preset).certificateSet()
         // A preset that cannot connect for want of a CA gets no all-clear.
         try requireAuthority(of: preset, in: found)
-        guard let set = found else {
+        guard let set = inUse(found, by: preset) else {
             return []
         }
-        return CertificateSetInspector().details(of: set).certificates(endingBefore: limit)
+        let details = CertificateSetInspector().details(of: set)
+        // A certificate file that holds no certificate (a key in client.crt, say) has no end
+        // date to check: no all-clear for it.
+        for file in details.files where file.slot != .clientKey && file.certificates.isEmpty {
+            throw CommandFailure(
+                "\(file.path) holds no certificate that can be read, so its end is unknown",
+                hint: "run 'cerebro-conn certs \(name)' to see what is wrong with it"
+            )
+        }
+        return details.certificates(endingBefore: limit)
     }
 
     private static func write(

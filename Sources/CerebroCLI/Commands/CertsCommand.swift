@@ -93,8 +93,15 @@ enum CertsCommand {
             return .failure
         }
 
-        let details = set.map(CertificateSetInspector().details(of:))
+        let used = inUse(set, by: preset)
+        let details = used.map(CertificateSetInspector().details(of:))
         CertificateListing.write(name, trail, details: details, context, json: json)
+        if let authority = set?.authority, used?.authority == nil {
+            context.diagnostics.note(
+                "\(authority) is not handed to libpq at this level (nothing is verified), "
+                    + "so it is not checked"
+            )
+        }
         let hasErrors = details?.findings.contains { $0.severity == .error } ?? false
         do {
             try requireAuthority(of: preset, in: set)
@@ -103,6 +110,19 @@ enum CertsCommand {
             return .failure
         }
         return hasErrors ? .failure : .success
+    }
+
+    /// The files of `set` that a connection with `preset` uses, as `test` checks them: `ca.crt`
+    /// only at the levels that verify the server's chain (`full` and `ca`).
+    static func inUse(_ set: CertificateSet?, by preset: Preset) -> CertificateSet? {
+        guard var set else {
+            return nil
+        }
+        let plan = try? ConnectionPlan(preset: preset, certificateSet: set)
+        if plan?.verifiedAgainst == nil {
+            set.authority = nil
+        }
+        return set
     }
 
     /// Fails as `test` would before connecting when the preset's verification needs a CA
