@@ -347,4 +347,18 @@ struct PresetCommandTests {
         #expect(result.status == 64, "\(result.err)")
         #expect(!result.err.contains("no preset named"))
     }
+
+    /// `edit --certdir` to a folder that is not there is saved with the same warning as `add`.
+    @Test func editToAMissingFolderWarnsAsAddDoes() {
+        let missing = scratch.path + "/nowhere"
+        _ = run(["add", "a", "--host", "h"])
+
+        let added = run(["add", "b", "--host", "h", "--certdir", missing])
+        let edited = run(["edit", "a", "--certdir", missing])
+
+        let warning = "warning: certificate folder \(missing) does not exist\n"
+        #expect(added.err.contains(warning))
+        #expect(edited.status == 0)
+        #expect(edited.err.contains(warning), "\(edited.err)")
+    }
 }

@@ -64,7 +64,7 @@ enum AddCommand {
     }
 
     /// A folder that does not hold a set yet is allowed (the files may come later), but said.
-    private static func warnAboutFolder(_ preset: Preset, _ context: CommandContext) {
+    static func warnAboutFolder(_ preset: Preset, _ context: CommandContext) {
         guard preset.certificateFolder != nil else {
             return
         }

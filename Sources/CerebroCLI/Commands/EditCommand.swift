@@ -39,6 +39,9 @@ enum EditCommand {
         context.warnAboutSecretFields(of: preset, removed: true)
         context.diagnostics.note("updated preset '\(name)'")
         PresetOptions.warnAboutIneffectiveOptions(invocation, preset, context)
+        if invocation.has("certdir") {
+            AddCommand.warnAboutFolder(preset, context)
+        }
         return .success
     }
 }

@@ -57,7 +57,12 @@ enum ErrorMessages {
         case .notAFolder(let folder):
             Message("certificate folder \(folder) is not a folder")
         case .folderUnreadable(let folder, let reason):
-            Message("certificate folder \(folder) cannot be read: \(reason)")
+            Message(
+                "certificate folder \(folder) cannot be read: \(reason)",
+                hint: "give the user who connects read and search access to it (if it is yours, "
+                    + "'chmod 700 \(shellQuoted(folder))'), or move the set elsewhere and "
+                    + "point --certdir at it"
+            )
         case .noSetInFolder(let folder):
             Message(
                 "certificate folder \(folder) holds no certificate set "

@@ -34,7 +34,7 @@ enum PresetPresentation {
         case .absent: "skipped, does not exist"
         case .notAFolder: "skipped, not a folder"
         case .empty: "skipped, holds no certificate file"
-        case .notConsulted: "not consulted, an earlier folder was used"
+        case .notConsulted: "not consulted, an earlier folder decided the lookup"
         case .failed(let error): "error: \(ErrorMessages.message(for: error).text)"
         }
     }
