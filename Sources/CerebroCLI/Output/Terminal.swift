@@ -12,13 +12,14 @@
 
 /// The tool's connection to the outside: two output streams, input, and what they are.
 ///
-/// Commands write results to `out` and everything else through `Diagnostics` to `err`.
-/// Tests build one over in-memory buffers.
+/// Commands write results to standard output and everything else through `Diagnostics` to
+/// standard error. Every write passes here, and here its words are made safe for a terminal
+/// (`StyledText`, `TerminalText`). Tests build one over in-memory buffers.
 public struct Terminal: Sendable {
-    /// Writes to standard output.
-    public var writeOut: @Sendable (String) -> Void
-    /// Writes to standard error.
-    public var writeErr: @Sendable (String) -> Void
+    /// What reaches standard output, already made safe.
+    private let sendOut: @Sendable (String) -> Void
+    /// What reaches standard error, already made safe.
+    private let sendErr: @Sendable (String) -> Void
     /// Reads one line typed by the user, echoing or not; `nil` at end of input.
     public var readLine: @Sendable (_ prompt: String, _ echo: Bool) -> String?
     /// Whether standard input is a terminal a person can answer at.
@@ -29,6 +30,9 @@ public struct Terminal: Sendable {
     public var errorIsTerminal: Bool
 
     /// A terminal from its parts.
+    ///
+    /// `writeOut` and `writeErr` receive text with its words already made safe; the prompts
+    /// `readLine` receives are made safe too.
     public init(
         writeOut: @escaping @Sendable (String) -> Void,
         writeErr: @escaping @Sendable (String) -> Void,
@@ -37,13 +41,32 @@ public struct Terminal: Sendable {
         outputIsTerminal: Bool = false,
         errorIsTerminal: Bool = false
     ) {
-        // Every write is made safe here, the one place all output passes.
-        self.writeOut = { writeOut(TerminalText.safe($0)) }
-        self.writeErr = { writeErr(TerminalText.safe($0)) }
-        self.readLine = readLine
+        self.sendOut = writeOut
+        self.sendErr = writeErr
+        self.readLine = { prompt, echo in readLine(TerminalText.safe(prompt), echo) }
         self.inputIsTerminal = inputIsTerminal
         self.outputIsTerminal = outputIsTerminal
         self.errorIsTerminal = errorIsTerminal
+    }
+
+    /// Writes words to standard output.
+    public func writeOut(_ text: String) {
+        sendOut(TerminalText.safe(text))
+    }
+
+    /// Writes styled text to standard output.
+    public func writeOut(_ text: StyledText) {
+        sendOut(text.rendered)
+    }
+
+    /// Writes words to standard error.
+    public func writeErr(_ text: String) {
+        sendErr(TerminalText.safe(text))
+    }
+
+    /// Writes styled text to standard error.
+    public func writeErr(_ text: StyledText) {
+        sendErr(text.rendered)
     }
 
     /// The process's own standard streams.

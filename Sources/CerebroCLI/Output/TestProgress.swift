@@ -37,14 +37,14 @@ final class TestProgress {
             clear()
             return
         }
-        terminal.writeErr("\r\u{1B}[K" + line())
+        terminal.writeErr(.eraseLine + line())
         isOnScreen = true
     }
 
     /// Removes the line, if it is shown, so that other output starts at the left margin.
     func clear() {
         if isOnScreen {
-            terminal.writeErr("\r\u{1B}[K")
+            terminal.writeErr(.eraseLine)
             isOnScreen = false
         }
     }
