@@ -13,8 +13,9 @@ enum TestCommand {
             Several presets are tested at once, at most '--jobs' of them (default 16), each on a
             thread of its own: a silent server costs only its own time-out. Results are printed
             in the order the presets were given, each as soon as it and those before it are
-            done; '--json' prints one array at the end. On a terminal, progress is shown on
-            standard error, and a summary line ends a run of several presets.
+            done; '--json' prints one array at the end. On a terminal, a progress line is redrawn
+            on standard error (with '--color never' too, but not when TERM is dumb), and a
+            summary line ends a run of several presets.
 
             Before connecting, each certificate set is checked: an error in its files stops that
             preset with status 3 and libpq is not called; warnings are printed and the connection
@@ -99,7 +100,7 @@ enum TestCommand {
         let progress = TestProgress(
             names: names,
             terminal: context.terminal,
-            isShown: context.terminal.errorIsTerminal && !context.diagnostics.isQuiet
+            isShown: context.diagnostics.redrawsLines && !context.diagnostics.isQuiet
         )
         progress.redraw()
 

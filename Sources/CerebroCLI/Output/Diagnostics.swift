@@ -11,6 +11,8 @@ public struct Diagnostics: Sendable {
     public var colorsErrors: Bool
     /// Whether standard output gets colour.
     public var colorsResults: Bool
+    /// Whether a line may be redrawn in place on standard error, as `test`'s progress is.
+    public var redrawsLines: Bool
 
     /// Diagnostics for `terminal` under `globals` and `environment`.
     public init(terminal: Terminal, globals: GlobalOptions, environment: Environment) {
@@ -18,6 +20,9 @@ public struct Diagnostics: Sendable {
         self.verbosity = globals.verbosity
         self.colorsErrors = Self.allowsColor(globals.color, terminal.errorIsTerminal, environment)
         self.colorsResults = Self.allowsColor(globals.color, terminal.outputIsTerminal, environment)
+        // Redrawing moves the cursor, which a dumb terminal cannot do; it is not colour, so
+        // `--color` and NO_COLOR leave it alone.
+        self.redrawsLines = terminal.errorIsTerminal && environment["TERM"] != "dumb"
     }
 
     /// Whether verbose detail is wanted.

@@ -1,7 +1,7 @@
 /// The one-line progress of `test` on standard error, redrawn in place.
 ///
-/// It is shown only when standard error is a terminal and `-q` is not given, so logs, pipes and
-/// CI output never receive carriage returns. Results on standard output are written between
+/// It is shown only when standard error is a terminal that can redraw a line (`TERM` is not
+/// `dumb`) and `-q` is not given, so logs, pipes and CI output never receive carriage returns. Results on standard output are written between
 /// `clear()` and `redraw()`, so the two never share a line when both go to one terminal.
 final class TestProgress {
     private let terminal: Terminal
