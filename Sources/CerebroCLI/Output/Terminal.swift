@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -28,6 +30,8 @@ public struct Terminal: Sendable {
     public var outputIsTerminal: Bool
     /// Whether standard error is a terminal.
     public var errorIsTerminal: Bool
+    /// The `errno` of the first write to standard output that failed, if one has.
+    public var outputFailure: @Sendable () -> Int32?
 
     /// A terminal from its parts.
     ///
@@ -39,7 +43,8 @@ public struct Terminal: Sendable {
         readLine: @escaping @Sendable (String, Bool) -> String? = { _, _ in nil },
         inputIsTerminal: Bool = false,
         outputIsTerminal: Bool = false,
-        errorIsTerminal: Bool = false
+        errorIsTerminal: Bool = false,
+        outputFailure: @escaping @Sendable () -> Int32? = { nil }
     ) {
         self.sendOut = writeOut
         self.sendErr = writeErr
@@ -47,6 +52,7 @@ public struct Terminal: Sendable {
         self.inputIsTerminal = inputIsTerminal
         self.outputIsTerminal = outputIsTerminal
         self.errorIsTerminal = errorIsTerminal
+        self.outputFailure = outputFailure
     }
 
     /// Writes words to standard output.
@@ -71,27 +77,53 @@ public struct Terminal: Sendable {
 
     /// The process's own standard streams.
     public static var standard: Terminal {
-        Terminal(
-            writeOut: { TerminalOutput.write($0, to: STDOUT_FILENO) },
-            writeErr: { TerminalOutput.write($0, to: STDERR_FILENO) },
+        let output = DescriptorOutput(STDOUT_FILENO)
+        let error = DescriptorOutput(STDERR_FILENO)
+        return Terminal(
+            writeOut: output.write,
+            writeErr: error.write,
             readLine: TerminalInput.readLine,
             inputIsTerminal: isatty(STDIN_FILENO) == 1,
             outputIsTerminal: isatty(STDOUT_FILENO) == 1,
-            errorIsTerminal: isatty(STDERR_FILENO) == 1
+            errorIsTerminal: isatty(STDERR_FILENO) == 1,
+            outputFailure: { output.failureCode }
         )
     }
 }
 
-/// Writing to the standard streams with `write(2)`, unbuffered, so that standard output and
-/// standard error reach a shared terminal in the order they were written.
-enum TerminalOutput {
-    /// Writes all of `text` to `descriptor`, going on after interruptions and partial writes.
-    ///
-    /// Any other failure (a closed pipe, a full disk) drops the rest: there is nowhere left to
-    /// report it.
-    static func write(_ text: String, to descriptor: Int32) {
+/// One of the process's output descriptors, written with `write(2)`, unbuffered, so that
+/// standard output and standard error reach a shared terminal in the order they were written.
+///
+/// It remembers the first failure, so that the run can end by reporting it, and writes
+/// nothing after one: the rest of the output would be cut anyway.
+final class DescriptorOutput: Sendable {
+    private let descriptor: Int32
+    private let failure = Mutex<Int32?>(nil)
+
+    /// Output to `descriptor`, which the caller keeps open.
+    init(_ descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// The `errno` of the first write that failed, if one has.
+    var failureCode: Int32? {
+        failure.withLock { $0 }
+    }
+
+    /// Writes all of `text`, unless an earlier write failed.
+    func write(_ text: String) {
+        failure.withLock { failure in
+            if failure == nil {
+                failure = Self.write(text, to: descriptor)
+            }
+        }
+    }
+
+    /// Writes all of `text` to `descriptor`, going on after interruptions and partial writes;
+    /// returns the `errno` of a failure (a closed pipe, a full disk), or `nil`.
+    static func write(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count, let base = bytes.baseAddress {
                 let written = writeOnce(descriptor, base + offset, bytes.count - offset)
@@ -100,9 +132,11 @@ enum TerminalOutput {
                 } else if written < 0, errno == EINTR {
                     continue
                 } else {
-                    return
+                    // Read errno at once; a zero-byte write without one is reported as EIO.
+                    return written < 0 ? errno : EIO
                 }
             }
+            return nil
         }
     }
 
@@ -117,7 +151,7 @@ enum TerminalOutput {
 enum TerminalInput {
     /// Prints `prompt` on standard error and reads a line from standard input.
     static func readLine(prompt: String, echo: Bool) -> String? {
-        TerminalOutput.write(prompt, to: STDERR_FILENO)
+        _ = DescriptorOutput.write(prompt, to: STDERR_FILENO)
         guard !echo else {
             return Swift.readLine(strippingNewline: true)
         }
@@ -132,7 +166,7 @@ enum TerminalInput {
         defer {
             if hasTerminal {
                 tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-                TerminalOutput.write("\n", to: STDERR_FILENO)
+                _ = DescriptorOutput.write("\n", to: STDERR_FILENO)
             }
         }
         return Swift.readLine(strippingNewline: true)
