@@ -69,6 +69,19 @@ enum TestCommand {
             timeoutOverride: try timeout(invocation)
         )
         let names = try selectedNames(invocation, context)
+        guard !names.isEmpty else {
+            // Only `--all` over an empty folder gets here. The JSON is still an array, but
+            // the status says that nothing was tested: a cron check over a mistyped --config
+            // must not pass.
+            if invocation.has("json") {
+                context.terminal.writeOut(JSONOutput.render([TestReport.TestObject]()))
+            }
+            throw CommandFailure(
+                "no presets in \(context.store.directory)",
+                hint: "create one with 'cerebro-conn add'",
+                status: .notAttempted
+            )
+        }
         checker.passphrases = try KeyPassphrasePrompt.passphrases(invocation, context)
         if context.terminal.inputIsTerminal {
             checker.collectPassphrases(for: names)
@@ -161,15 +174,7 @@ enum TestCommand {
             guard invocation.arguments.isEmpty else {
                 throw UsageError(command: "test", message: "give preset names or '--all', not both")
             }
-            let names = try context.store.names()
-            guard !names.isEmpty else {
-                throw CommandFailure(
-                    "no presets in \(context.store.directory)",
-                    hint: "create one with 'cerebro-conn add'",
-                    status: .notAttempted
-                )
-            }
-            return names
+            return try context.store.names()
         }
         guard !invocation.arguments.isEmpty else {
             throw UsageError(command: "test", message: "missing NAME (or '--all')")
