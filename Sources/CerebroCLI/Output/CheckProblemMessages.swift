@@ -66,13 +66,21 @@ extension ErrorMessages {
                 hint: "run `chmod 600 \(shellQuoted(path))`"
             )
         case .notARegularFile(let path):
-            return Message("passphrase file \(path) is not a regular file")
+            return Message(
+                "passphrase file \(path) is not a regular file",
+                hint: "pass the file that holds the passphrase, not a folder or a device"
+            )
         case .fileUnreadable(let path, let reason):
             return Message("passphrase file \(path) cannot be read: \(reason)")
         case .fileEmpty(let path):
             return Message(
                 "passphrase file \(path) is empty",
                 hint: "put the passphrase on its first line"
+            )
+        case .firstLineEmpty(let path):
+            return Message(
+                "passphrase file \(path): its first line is empty",
+                hint: "put the passphrase on the first line: only that line is read"
             )
         }
     }

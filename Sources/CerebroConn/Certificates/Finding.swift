@@ -79,6 +79,9 @@ public enum FindingKind: Equatable, Sendable {
     /// The key is encrypted: not wrong in itself, but a passphrase must be supplied.
     case keyEncrypted(PrivateKeyForm)
 
+    /// The key is encrypted, and the passphrase supplied decrypts it.
+    case keyDecrypted(PrivateKeyForm)
+
     /// The given passphrase does not decrypt the key.
     case wrongPassphrase
 
@@ -121,7 +124,7 @@ public enum FindingKind: Equatable, Sendable {
         case .derEncoded(.privateKey), .expiresSoon, .otherCertificateExpired,
             .otherCertificateNotYetValid, .otherCertificateExpiresSoon, .notSignedByAuthority:
             .warning
-        case .keyEncrypted:
+        case .keyEncrypted, .keyDecrypted:
             .note
         default:
             .error
