@@ -19,9 +19,10 @@ enum TestCommand {
 
             Before connecting, each certificate set is checked: an error in its files stops that
             preset with status 3 and libpq is not called; warnings are printed and the connection
-            goes ahead. An encrypted client key needs its passphrase: on a terminal it is asked
-            for once per key file, without echo; otherwise give '--passphrase-file FILE', a file
-            of mode 0600 or stricter whose first line is the passphrase.
+            goes ahead. An encrypted client key needs its passphrase: it is asked for once per
+            key file, without echo, on the controlling terminal (/dev/tty, even when standard
+            input or error is redirected); without one, give '--passphrase-file FILE', a file of
+            mode 0600 or stricter whose first line is the passphrase.
             """,
         arguments: [
             ArgumentSpec(
@@ -83,7 +84,7 @@ enum TestCommand {
             )
         }
         checker.passphrases = try KeyPassphrasePrompt.passphrases(invocation, context)
-        if context.terminal.inputIsTerminal {
+        if KeyPassphrasePrompt.asksTheTerminal(invocation) {
             checker.collectPassphrases(for: names)
         }
 

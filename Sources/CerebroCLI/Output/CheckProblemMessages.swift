@@ -56,9 +56,12 @@ extension ErrorMessages {
                 hint: askHint
             )
         case .notAnswered(let keyPath):
+            // The person is at a terminal already (Ctrl-D ended the prompt): do not send them
+            // to one.
             return Message(
                 "no passphrase was entered for \(fileName(keyPath)) (in \(folder(of: keyPath)))",
-                hint: askHint
+                hint: "type the passphrase at the prompt, or pass '--passphrase-file FILE' "
+                    + "(mode 0600)"
             )
         case .fileTooOpen(let path, let mode):
             return Message(

@@ -24,6 +24,8 @@ public struct Terminal: Sendable {
     private let sendErr: @Sendable (String) -> Void
     /// Reads one line typed by the user, echoing or not; `nil` at end of input.
     public var readLine: @Sendable (_ prompt: String, _ echo: Bool) -> String?
+    /// Asks for a secret on the controlling terminal, without echo.
+    public var readSecret: @Sendable (_ prompt: String) -> SecretAnswer
     /// Whether standard input is a terminal a person can answer at.
     public var inputIsTerminal: Bool
     /// Whether standard output is a terminal.
@@ -36,11 +38,14 @@ public struct Terminal: Sendable {
     /// A terminal from its parts.
     ///
     /// `writeOut` and `writeErr` receive text with its words already made safe; the prompts
-    /// `readLine` receives are made safe too.
+    /// `readLine` and `readSecret` receive are made safe too. Without `readSecret`, secrets
+    /// are read through `readLine` without echo when `inputIsTerminal`, and there is no
+    /// terminal to ask otherwise.
     public init(
         writeOut: @escaping @Sendable (String) -> Void,
         writeErr: @escaping @Sendable (String) -> Void,
         readLine: @escaping @Sendable (String, Bool) -> String? = { _, _ in nil },
+        readSecret: (@Sendable (String) -> SecretAnswer)? = nil,
         inputIsTerminal: Bool = false,
         outputIsTerminal: Bool = false,
         errorIsTerminal: Bool = false,
@@ -49,6 +54,14 @@ public struct Terminal: Sendable {
         self.sendOut = writeOut
         self.sendErr = writeErr
         self.readLine = { prompt, echo in readLine(TerminalText.safe(prompt), echo) }
+        let secretReader =
+            readSecret ?? { [inputIsTerminal] prompt in
+                guard inputIsTerminal else {
+                    return .noTerminal
+                }
+                return readLine(prompt, false).map(SecretAnswer.answered) ?? .endOfInput
+            }
+        self.readSecret = { prompt in secretReader(TerminalText.safe(prompt)) }
         self.inputIsTerminal = inputIsTerminal
         self.outputIsTerminal = outputIsTerminal
         self.errorIsTerminal = errorIsTerminal
@@ -83,6 +96,7 @@ public struct Terminal: Sendable {
             writeOut: output.write,
             writeErr: error.write,
             readLine: TerminalInput.readLine,
+            readSecret: TerminalInput.readSecret,
             inputIsTerminal: isatty(STDIN_FILENO) == 1,
             outputIsTerminal: isatty(STDOUT_FILENO) == 1,
             errorIsTerminal: isatty(STDERR_FILENO) == 1,
@@ -145,30 +159,4 @@ final class DescriptorOutput: Sendable {
     #elseif canImport(Darwin)
         private static let writeOnce = Darwin.write
     #endif
-}
-
-/// Reading from the controlling terminal, with echo off for secrets.
-enum TerminalInput {
-    /// Prints `prompt` on standard error and reads a line from standard input.
-    static func readLine(prompt: String, echo: Bool) -> String? {
-        _ = DescriptorOutput.write(prompt, to: STDERR_FILENO)
-        guard !echo else {
-            return Swift.readLine(strippingNewline: true)
-        }
-
-        var saved = termios()
-        let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
-        if hasTerminal {
-            var quiet = saved
-            quiet.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
-        }
-        defer {
-            if hasTerminal {
-                tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-                _ = DescriptorOutput.write("\n", to: STDERR_FILENO)
-            }
-        }
-        return Swift.readLine(strippingNewline: true)
-    }
 }
