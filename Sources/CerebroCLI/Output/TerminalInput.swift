@@ -1,3 +1,5 @@
+internal import CTerminalEcho
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -17,26 +19,16 @@ public enum SecretAnswer: Sendable, Equatable {
 /// Reading what the user types: answers on standard input, secrets on the controlling
 /// terminal.
 enum TerminalInput {
-    /// Prints `prompt` on standard error and reads a line from standard input, with echo on.
+    /// Prints `prompt` on standard error and reads a line from standard input; without echo,
+    /// it asks as `readSecret(prompt:)` does, so that no secret is ever read with echo on.
     static func readLine(prompt: String, echo: Bool) -> String? {
-        _ = DescriptorOutput.write(prompt, to: STDERR_FILENO)
-        guard !echo else {
-            return Swift.readLine(strippingNewline: true)
-        }
-
-        var saved = termios()
-        let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
-        if hasTerminal {
-            var quiet = saved
-            quiet.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
-        }
-        defer {
-            if hasTerminal {
-                tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-                _ = DescriptorOutput.write("\n", to: STDERR_FILENO)
+        guard echo else {
+            if case .answered(let answer) = readSecret(prompt: prompt) {
+                return answer
             }
+            return nil
         }
+        _ = DescriptorOutput.write(prompt, to: STDERR_FILENO)
         return Swift.readLine(strippingNewline: true)
     }
 
@@ -44,26 +36,21 @@ enum TerminalInput {
     ///
     /// The controlling terminal (`/dev/tty`) is where the person is, whatever standard input
     /// and standard error are: `test enc 2>/dev/null` still shows its prompt, as ssh, sudo and
-    /// psql do. A process without one (cron, CI, `setsid`) has no one to ask.
+    /// psql do. A process without one (cron, CI, `setsid`) has no one to ask. Ctrl-C, Ctrl-Z
+    /// or a signal during the read never leaves the terminal without echo (`CTerminalEcho`).
     static func readSecret(prompt: String) -> SecretAnswer {
         let descriptor = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else {
             return .noTerminal
         }
         defer { close(descriptor) }
-        var saved = termios()
-        guard tcgetattr(descriptor, &saved) == 0 else {
+
+        let bytes = Array(prompt.utf8)
+        guard CTerminalEcho_off(descriptor, bytes, bytes.count) == 0 else {
             return .noTerminal
         }
-
-        // Echo goes off before the prompt shows: what is typed once it shows is never echoed,
-        // and never discarded by the flush.
-        var quiet = saved
-        quiet.c_lflag &= ~tcflag_t(ECHO | ECHONL)
-        tcsetattr(descriptor, TCSAFLUSH, &quiet)
-        _ = DescriptorOutput.write(prompt, to: descriptor)
         let line = readLine(from: descriptor)
-        tcsetattr(descriptor, TCSAFLUSH, &saved)
+        CTerminalEcho_restore()
         // The Enter typed was not echoed; end the prompt's line.
         _ = DescriptorOutput.write("\n", to: descriptor)
         return line.map(SecretAnswer.answered) ?? .endOfInput

@@ -2,7 +2,8 @@ import Foundation
 
 /// A POSIX shell in a tmux window, where a person would answer a passphrase prompt.
 ///
-/// The shell starts with only `environment` (plus `TERM`), and the built tool is `$B` in it.
+/// The shell starts with only `environment` (plus `TERM` and a `$ ` prompt), and the built
+/// tool is `$B` in it.
 final class PromptTerminal {
     /// The window.
     let tmux: TmuxSession
@@ -16,6 +17,7 @@ final class PromptTerminal {
     init(environment: [String: String], directory: String) throws {
         var variables = environment
         variables["TERM"] = "xterm"
+        variables["PS1"] = Self.shellPrompt
         variables["B"] = try Repository.builtTool()
         let assignments = variables.map { "\($0.key)=\($0.value)" }.sorted()
         tmux = try TmuxSession(
@@ -24,8 +26,15 @@ final class PromptTerminal {
         )
     }
 
-    /// Types `line` and presses Enter.
+    /// The shell's prompt, whoever runs the tests (root's would be `# `).
+    static let shellPrompt = "$ "
+
+    /// Waits for the shell's prompt, then types `line` and presses Enter.
+    ///
+    /// Typed any earlier, the line would be echoed before the prompt, and its output would
+    /// share a line with the prompt.
     func run(_ line: String) throws {
+        _ = try tmux.waitForLine { $0 == Self.shellPrompt }
         try tmux.type(line)
         try tmux.press("Enter")
     }
