@@ -34,9 +34,12 @@ let package = Package(
             dependencies: ["CLibPQ", "COpenSSL", "CCerebroCrypto", "CJansson"]
         ),
         .target(name: "CTextWidth"),
+        // The signal handlers that give a terminal its echo back: they must be
+        // async-signal-safe, which only C can promise.
+        .target(name: "CTerminalEcho"),
         .target(
             name: "CerebroCLI",
-            dependencies: ["CerebroConn", "CTextWidth"]
+            dependencies: ["CerebroConn", "CTextWidth", "CTerminalEcho"]
         ),
         .executableTarget(
             name: "cerebro-conn",

@@ -30,6 +30,9 @@ public enum CerebroTool {
     ]
 
     /// Runs the tool with `arguments` (argv without the program name) and returns the status.
+    ///
+    /// A write to standard output that failed is reported last, and the status is then at
+    /// least 1: what was asked for did not arrive.
     public static func run(
         arguments: [String],
         terminal: Terminal = .standard,
@@ -50,18 +53,27 @@ public enum CerebroTool {
         switch parsed {
         case .version:
             terminal.writeOut("\(name) \(version)\n")
-            return .success
+            let context = CommandContext(
+                terminal: terminal,
+                environment: environment,
+                globals: GlobalOptions()
+            )
+            return settle(.success, context)
         case .help(let command, let globals):
             terminal.writeOut(HelpText.render(command: command.flatMap(spec(named:))))
-            _ = globals
-            return .success
+            let context = CommandContext(
+                terminal: terminal,
+                environment: environment,
+                globals: globals
+            )
+            return settle(.success, context)
         case .run(let invocation, let globals):
             let context = CommandContext(
                 terminal: terminal,
                 environment: environment,
                 globals: globals
             )
-            return execute(invocation, context: context)
+            return settle(execute(invocation, context: context), context)
         }
     }
 
@@ -103,6 +115,23 @@ public enum CerebroTool {
             context.diagnostics.error(ErrorMessages.message(for: error))
             return .failure
         }
+    }
+
+    /// `status`, unless standard output could not be written: then that is reported, and the
+    /// status is at least 1.
+    ///
+    /// A closed pipe is not reported: the reader chose to stop (`| head`). It is seen only when
+    /// SIGPIPE is ignored; by default the signal ends the process at the failed write, as it
+    /// does `cat`.
+    private static func settle(_ status: ExitStatus, _ context: CommandContext) -> ExitStatus {
+        guard let code = context.terminal.outputFailure() else {
+            return status
+        }
+        let error = OutputError(code: code)
+        if !error.isBrokenPipe {
+            context.diagnostics.error(ErrorMessages.message(for: error))
+        }
+        return max(status, .failure)
     }
 
     private static func report(usage error: UsageError, context: CommandContext) -> ExitStatus {

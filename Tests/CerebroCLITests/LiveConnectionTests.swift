@@ -124,7 +124,7 @@ struct LiveConnectionTests {
         let report = try #require(try JSONObjects.parse(tested.out).first)
         #expect(report["host"] as? String == "127.0.0.1")
         #expect(report["address"] as? String == "127.0.0.1")
-        #expect(report["port"] as? String == server.port)
+        #expect(report["port"] as? Int == Int(server.port))
         let object = try JSONSerialization.jsonObject(with: Data(shown.out.utf8))
         let ignored = (object as? [String: Any])?["ignored_environment"] as? [String]
         #expect(ignored == Self.hostileLibpqVariables.keys.sorted())

@@ -147,8 +147,8 @@ import Testing
         #expect(result.status == 3)
         #expect(
             result.err.hasSuffix(
-                "error: sec: no passphrase was entered for client.key (in \(folder)); run on a "
-                    + "terminal to be asked, or pass '--passphrase-file FILE' (mode 0600)\n"
+                "error: sec: no passphrase was entered for client.key (in \(folder)); type the "
+                    + "passphrase at the prompt, or pass '--passphrase-file FILE' (mode 0600)\n"
             )
         )
     }

@@ -61,14 +61,18 @@ enum ToolHarness {
         return root.appendingPathComponent(".build/debug/cerebro-conn").path
     }
 
-    /// Runs the built binary as a child process.
+    /// Runs the built binary as a child process, in a session of its own.
+    ///
+    /// Foundation's `Process` keeps the test runner's controlling terminal, and `test` asks
+    /// for passphrases on it: run from a terminal, a test of "no terminal" would wait there.
+    /// `setsid` leaves the child without one, as under CI.
     static func runBinary(
         _ arguments: [String],
         environment: [String: String]
     ) throws -> ToolOutput {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = ["--wait", binary] + arguments
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

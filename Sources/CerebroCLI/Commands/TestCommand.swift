@@ -14,14 +14,16 @@ enum TestCommand {
             Several presets are tested at once, at most '--jobs' of them (default 16), each on a
             thread of its own: a silent server costs only its own time-out. Results are printed
             in the order the presets were given, each as soon as it and those before it are
-            done; '--json' prints one array at the end. On a terminal, progress is shown on
-            standard error, and a summary line ends a run of several presets.
+            done; '--json' prints one array at the end. On a terminal, a progress line is redrawn
+            on standard error (with '--color never' too, but not when TERM is dumb), and a
+            summary line ends a run of several presets.
 
             Before connecting, each certificate set is checked: an error in its files stops that
             preset with status 3 and libpq is not called; warnings are printed and the connection
-            goes ahead. An encrypted client key needs its passphrase: on a terminal it is asked
-            for once per key file, without echo; otherwise give '--passphrase-file FILE', a file
-            of mode 0600 or stricter whose first line is the passphrase.
+            goes ahead. An encrypted client key needs its passphrase: it is asked for once per
+            key file, without echo, on the controlling terminal (/dev/tty, even when standard
+            input or error is redirected); without one, give '--passphrase-file FILE', a file of
+            mode 0600 or stricter whose first line is the passphrase.
             """,
         arguments: [
             ArgumentSpec(
@@ -69,8 +71,21 @@ enum TestCommand {
             timeoutOverride: try timeout(invocation)
         )
         let names = try selectedNames(invocation, context)
+        guard !names.isEmpty else {
+            // Only `--all` over an empty folder gets here. The JSON is still an array, but
+            // the status says that nothing was tested: a cron check over a mistyped --config
+            // must not pass.
+            if invocation.has("json") {
+                context.terminal.writeOut(JSONOutput.render([TestReport.TestObject]()))
+            }
+            throw CommandFailure(
+                "no presets in \(context.store.directory)",
+                hint: "create one with 'cerebro-conn add'",
+                status: .notAttempted
+            )
+        }
         checker.passphrases = try KeyPassphrasePrompt.passphrases(invocation, context)
-        if context.terminal.inputIsTerminal {
+        if KeyPassphrasePrompt.asksTheTerminal(invocation) {
             checker.collectPassphrases(for: names)
         }
 
@@ -100,7 +115,7 @@ enum TestCommand {
         let progress = TestProgress(
             names: names,
             terminal: context.terminal,
-            isShown: context.terminal.errorIsTerminal && !context.diagnostics.isQuiet
+            isShown: context.diagnostics.redrawsLines && !context.diagnostics.isQuiet
         )
         progress.redraw()
 
@@ -161,15 +176,7 @@ enum TestCommand {
             guard invocation.arguments.isEmpty else {
                 throw UsageError(command: "test", message: "give preset names or '--all', not both")
             }
-            let names = try context.store.names()
-            guard !names.isEmpty else {
-                throw CommandFailure(
-                    "no presets in \(context.store.directory)",
-                    hint: "create one with 'cerebro-conn add'",
-                    status: .notAttempted
-                )
-            }
-            return names
+            return try context.store.names()
         }
         guard !invocation.arguments.isEmpty else {
             throw UsageError(command: "test", message: "missing NAME (or '--all')")

@@ -29,14 +29,31 @@ public enum NamesFastPath {
             return nil
         }
 
-        // Once writing has begun, a failure is reported by status only: falling back to the
-        // normal path would print the names twice.
+        // Once writing has begun, a failure is reported here: falling back to the normal path
+        // would print the names twice.
         guard let output = fdopen(STDOUT_FILENO, "w") else {
             return .failure
         }
         let bytes = NameListing.lines(names)
         let isWritten = fwrite(bytes, 1, bytes.count, output) == bytes.count
-        return fclose(output) == 0 && isWritten ? .success : .failure
+        let writeCode = isWritten ? 0 : errno
+        let isClosed = fclose(output) == 0
+        let closeCode = isClosed ? 0 : errno
+        guard isWritten, isClosed else {
+            report(OutputError(code: writeCode != 0 ? writeCode : closeCode))
+            return .failure
+        }
+        return .success
+    }
+
+    /// Says on standard error that the names could not be written, as `CerebroTool.run` says
+    /// it for every other command; a closed pipe is left unsaid there too.
+    private static func report(_ error: OutputError) {
+        guard !error.isBrokenPipe else {
+            return
+        }
+        let message = ErrorMessages.message(for: error)
+        _ = DescriptorOutput.write("error: \(message.text)\n", to: STDERR_FILENO)
     }
 
     /// A names-only command line: `[--config DIR | --config=DIR] list --names`.

@@ -56,9 +56,12 @@ extension ErrorMessages {
                 hint: askHint
             )
         case .notAnswered(let keyPath):
+            // The person is at a terminal already (Ctrl-D ended the prompt): do not send them
+            // to one.
             return Message(
                 "no passphrase was entered for \(fileName(keyPath)) (in \(folder(of: keyPath)))",
-                hint: askHint
+                hint: "type the passphrase at the prompt, or pass '--passphrase-file FILE' "
+                    + "(mode 0600)"
             )
         case .fileTooOpen(let path, let mode):
             return Message(
@@ -66,13 +69,21 @@ extension ErrorMessages {
                 hint: "run `chmod 600 \(shellQuoted(path))`"
             )
         case .notARegularFile(let path):
-            return Message("passphrase file \(path) is not a regular file")
+            return Message(
+                "passphrase file \(path) is not a regular file",
+                hint: "pass the file that holds the passphrase, not a folder or a device"
+            )
         case .fileUnreadable(let path, let reason):
             return Message("passphrase file \(path) cannot be read: \(reason)")
         case .fileEmpty(let path):
             return Message(
                 "passphrase file \(path) is empty",
                 hint: "put the passphrase on its first line"
+            )
+        case .firstLineEmpty(let path):
+            return Message(
+                "passphrase file \(path): its first line is empty",
+                hint: "put the passphrase on the first line: only that line is read"
             )
         }
     }

@@ -11,6 +11,8 @@ public struct Diagnostics: Sendable {
     public var colorsErrors: Bool
     /// Whether standard output gets colour.
     public var colorsResults: Bool
+    /// Whether a line may be redrawn in place on standard error, as `test`'s progress is.
+    public var redrawsLines: Bool
 
     /// Diagnostics for `terminal` under `globals` and `environment`.
     public init(terminal: Terminal, globals: GlobalOptions, environment: Environment) {
@@ -18,6 +20,9 @@ public struct Diagnostics: Sendable {
         self.verbosity = globals.verbosity
         self.colorsErrors = Self.allowsColor(globals.color, terminal.errorIsTerminal, environment)
         self.colorsResults = Self.allowsColor(globals.color, terminal.outputIsTerminal, environment)
+        // Redrawing moves the cursor, which a dumb terminal cannot do; it is not colour, so
+        // `--color` and NO_COLOR leave it alone.
+        self.redrawsLines = terminal.errorIsTerminal && environment["TERM"] != "dumb"
     }
 
     /// Whether verbose detail is wanted.
@@ -57,18 +62,24 @@ public struct Diagnostics: Sendable {
         terminal.writeOut(text + "\n")
     }
 
-    /// Paints `text` for standard output when colour is allowed there.
-    public func paintResult(_ text: String, _ color: Color) -> String {
-        colorsResults ? color.paint(text) : text
+    /// Writes a result line, perhaps partly painted, to standard output.
+    public func result(_ text: StyledText) {
+        terminal.writeOut(text + "\n")
+    }
+
+    /// `text` painted for standard output when colour is allowed there.
+    public func paintResult(_ text: String, _ color: Color) -> StyledText {
+        colorsResults ? .painted(text, color) : StyledText(text)
     }
 
     private func emit(_ label: String, _ color: Color, _ message: Message) {
-        let prefix = colorsErrors ? color.paint("\(label):", bold: true) : "\(label):"
-        var text = "\(prefix) \(message.text)\n"
+        let prefix: StyledText =
+            colorsErrors ? .painted("\(label):", color, bold: true) : StyledText("\(label):")
+        var text = " \(message.text)\n"
         if let hint = message.hint {
             text += "  hint: \(hint)\n"
         }
-        terminal.writeErr(text)
+        terminal.writeErr(prefix + text)
     }
 
     private static func allowsColor(
@@ -112,8 +123,11 @@ public enum Color: String, Sendable {
     /// Notes.
     case cyan = "36"
 
-    /// `text` wrapped in this colour's escape codes.
-    public func paint(_ text: String, bold: Bool = false) -> String {
-        "\u{1B}[\(bold ? "1;" : "")\(rawValue)m\(text)\u{1B}[0m"
+    /// The escape sequence that starts this colour (`ESC [ 31 m`, or `ESC [ 1 ; 31 m` bold).
+    func escape(bold: Bool) -> String {
+        "\u{1B}[\(bold ? "1;" : "")\(rawValue)m"
     }
+
+    /// The escape sequence that ends any colour.
+    static let reset = "\u{1B}[0m"
 }

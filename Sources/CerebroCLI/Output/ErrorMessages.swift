@@ -1,5 +1,11 @@
 import CerebroConn
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A failure a command reports itself, with the status it exits with.
 public struct CommandFailure: Error, Sendable {
     /// The message to show.
@@ -14,6 +20,23 @@ public struct CommandFailure: Error, Sendable {
     }
 }
 
+/// Standard output could not be written; `code` is the `errno` of the failed write.
+struct OutputError: Error, Sendable {
+    /// The `errno` value.
+    var code: Int32
+
+    /// Whether the reader of a pipe went away.
+    var isBrokenPipe: Bool {
+        code == EPIPE
+    }
+
+    /// The system's text for the error, starting lowercase: `no space left on device`.
+    var reason: String {
+        let text = String(cString: strerror(code))
+        return text.prefix(1).lowercased() + text.dropFirst()
+    }
+}
+
 /// Turns every error the library or the CLI raises into words, in one place.
 enum ErrorMessages {
     /// The message for any error.
@@ -25,6 +48,7 @@ enum ErrorMessages {
         case let error as PassphraseProblem: message(for: error)
         case let error as FindingsError: message(for: error)
         case let error as CommandFailure: error.message
+        case let error as OutputError: Message("cannot write to standard output: \(error.reason)")
         default: Message("unexpected failure: \(error)", hint: "please report this as a bug")
         }
     }

@@ -1,9 +1,10 @@
 import CerebroConn
 
-/// Where `test` gets the passphrases of encrypted client keys: a file, the terminal, or nowhere.
+/// Where `test` gets the passphrases of encrypted client keys: a file, or the terminal.
 enum KeyPassphrasePrompt {
     /// The source for this run: `--passphrase-file` if given (read and checked now), else the
-    /// terminal if standard input is one, else none, so an encrypted key stops its preset.
+    /// controlling terminal, asked once per key file; a process without one has no answer,
+    /// so an encrypted key stops its preset.
     static func passphrases(
         _ invocation: Invocation,
         _ context: CommandContext
@@ -17,17 +18,20 @@ enum KeyPassphrasePrompt {
                 throw CommandFailure(message.text, hint: message.hint, status: .notAttempted)
             }
         }
-        guard context.terminal.inputIsTerminal else {
-            return .none
-        }
 
         let terminal = context.terminal
         return KeyPassphrases { keyPath in
-            let prompt = "passphrase for \(keyPath): "
-            guard let answer = terminal.readLine(prompt, false) else {
-                return .failure(.notAnswered(keyPath: keyPath))
+            switch terminal.readSecret("passphrase for \(keyPath): ") {
+            case .answered(let answer): .success(answer)
+            case .endOfInput: .failure(.notAnswered(keyPath: keyPath))
+            case .noTerminal: .failure(.required(keyPath: keyPath))
             }
-            return .success(answer)
         }
+    }
+
+    /// Whether the passphrases come from the terminal, so that they are best asked for before
+    /// the checks start.
+    static func asksTheTerminal(_ invocation: Invocation) -> Bool {
+        !invocation.has("passphrase-file")
     }
 }

@@ -1,7 +1,7 @@
 /// The one-line progress of `test` on standard error, redrawn in place.
 ///
-/// It is shown only when standard error is a terminal and `-q` is not given, so logs, pipes and
-/// CI output never receive carriage returns. Results on standard output are written between
+/// It is shown only when standard error is a terminal that can redraw a line (`TERM` is not
+/// `dumb`) and `-q` is not given, so logs, pipes and CI output never receive carriage returns. Results on standard output are written between
 /// `clear()` and `redraw()`, so the two never share a line when both go to one terminal.
 final class TestProgress {
     private let terminal: Terminal
@@ -37,14 +37,14 @@ final class TestProgress {
             clear()
             return
         }
-        terminal.writeErr("\r\u{1B}[K" + line())
+        terminal.writeErr(.eraseLine + line())
         isOnScreen = true
     }
 
     /// Removes the line, if it is shown, so that other output starts at the left margin.
     func clear() {
         if isOnScreen {
-            terminal.writeErr("\r\u{1B}[K")
+            terminal.writeErr(.eraseLine)
             isOnScreen = false
         }
     }

@@ -43,7 +43,7 @@ extension TestReport {
         var sslmode: String?
         var host: String?
         var address: String?
-        var port: String?
+        var port: Int?
         var tlsProtocol: String?
         var cipher: String?
         var keyBits: Int?
@@ -71,7 +71,8 @@ extension TestReport {
         mutating func addFacts(_ report: ConnectionReport, plan: ConnectionPlan?) {
             host = report.host
             address = report.hostAddress
-            port = report.port
+            // libpq gives the port as text; `list --json` and `show --json` give a number.
+            port = Int(report.port)
             tlsProtocol = report.tlsProtocol
             cipher = report.cipher
             keyBits = report.keyBits

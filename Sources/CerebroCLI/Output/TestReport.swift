@@ -37,7 +37,7 @@ enum TestReport {
             default: .red
             }
         let verdict = context.diagnostics.paintResult(verdict(result), color)
-        context.diagnostics.result("\(result.name): \(verdict)")
+        context.diagnostics.result("\(result.name): " + verdict)
 
         for warning in result.findings where warning.severity == .warning {
             let message = ErrorMessages.message(for: warning)

@@ -73,13 +73,20 @@ extension CertificateSetInspector {
             return nil
         }
 
-        if case .encryptedPrivateKey(let form) = block {
-            findings.append(Finding(path: path, kind: .keyEncrypted(form)))
-            guard passphrase != nil else {
-                return nil
-            }
+        guard case .encryptedPrivateKey(let form) = block else {
+            return decryptKey(file, at: path, passphrase: passphrase, into: &findings)
         }
-        return decryptKey(file, at: path, passphrase: passphrase, into: &findings)
+        guard passphrase != nil else {
+            findings.append(Finding(path: path, kind: .keyEncrypted(form)))
+            return nil
+        }
+        // Once the passphrase works, "a passphrase is needed" and its fix would be stale.
+        var decryption: [Finding] = []
+        let key = decryptKey(file, at: path, passphrase: passphrase, into: &decryption)
+        let note: FindingKind = key == nil ? .keyEncrypted(form) : .keyDecrypted(form)
+        findings.append(Finding(path: path, kind: note))
+        findings += decryption
+        return key
     }
 
     private func decryptKey(

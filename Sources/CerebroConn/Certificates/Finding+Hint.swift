@@ -45,7 +45,7 @@ extension Finding {
         case .notSignedByAuthority(let authorityPath, _):
             return "fine if the server trusts another CA for client certificates; otherwise get "
                 + "a client certificate signed by the CA in \(fileName(of: authorityPath))"
-        case .inspectionFailed:
+        case .keyDecrypted, .inspectionFailed:
             return nil
         }
     }

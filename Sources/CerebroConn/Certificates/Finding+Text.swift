@@ -46,6 +46,8 @@ extension Finding: CustomStringConvertible {
         case .keyEncrypted(let form):
             return "\(name) is encrypted (\(form.displayName)); "
                 + "a passphrase (sslpassword) is needed to use it"
+        case .keyDecrypted(let form):
+            return "\(name) is encrypted (\(form.displayName)); the passphrase decrypts it"
         case .wrongPassphrase:
             return "could not decrypt \(name) (wrong passphrase?)"
         case .keyUndecodable(let reasons):

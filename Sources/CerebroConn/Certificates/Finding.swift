@@ -79,6 +79,9 @@ public enum FindingKind: Equatable, Sendable {
     /// The key is encrypted: not wrong in itself, but a passphrase must be supplied.
     case keyEncrypted(PrivateKeyForm)
 
+    /// The key is encrypted, and the passphrase supplied decrypts it.
+    case keyDecrypted(PrivateKeyForm)
+
     /// The given passphrase does not decrypt the key.
     case wrongPassphrase
 
@@ -130,7 +133,7 @@ public enum FindingKind: Equatable, Sendable {
             .otherCertificateNotYetValid, .otherCertificateExpiresSoon, .notSignedByAuthority,
             .keyUnusableWithTLS13:
             .warning
-        case .keyEncrypted:
+        case .keyEncrypted, .keyDecrypted:
             .note
         default:
             .error

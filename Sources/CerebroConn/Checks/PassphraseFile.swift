@@ -34,7 +34,11 @@ public enum PassphraseFile {
             return .failure(.fileUnreadable(path: path, reason: reason))
         }
         let passphrase = firstLine(of: data)
-        return passphrase.isEmpty ? .failure(.fileEmpty(path: path)) : .success(passphrase)
+        guard !passphrase.isEmpty else {
+            // Only the first line is read; a file with more in it is not empty.
+            return .failure(data.isEmpty ? .fileEmpty(path: path) : .firstLineEmpty(path: path))
+        }
+        return .success(passphrase)
     }
 
     private static func firstLine(of data: Data) -> String {

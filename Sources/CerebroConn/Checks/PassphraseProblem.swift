@@ -17,6 +17,9 @@ public enum PassphraseProblem: Error, Equatable, Sendable {
     /// The passphrase file cannot be read; `reason` is the system's text.
     case fileUnreadable(path: String, reason: String)
 
-    /// The passphrase file's first line is empty.
+    /// The passphrase file is empty.
     case fileEmpty(path: String)
+
+    /// The passphrase file has something in it, but its first line, the passphrase, is empty.
+    case firstLineEmpty(path: String)
 }

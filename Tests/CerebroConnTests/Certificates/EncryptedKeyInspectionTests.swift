@@ -7,6 +7,7 @@ import Testing
     static let sentinel = "Sentinel-Passphrase-7f3a"
     static let note =
         "client.key is encrypted (PKCS#8); a passphrase (sslpassword) is needed to use it"
+    static let decryptedNote = "client.key is encrypted (PKCS#8); the passphrase decrypts it"
 
     @Test func encryptedKeyWithoutPassphraseIsANote() throws {
         let pki = try TestPKI()
@@ -23,7 +24,12 @@ import Testing
         let pki = try TestPKI()
         let set = try makeEncryptedSet(in: pki)
 
-        #expect(set.inspect(passphrase: Self.sentinel).map(\.description) == [Self.note])
+        let findings = set.inspect(passphrase: Self.sentinel)
+
+        // Still a note that the key is encrypted, but no longer a fix asking for a passphrase.
+        #expect(findings.map(\.description) == [Self.decryptedNote])
+        #expect(findings.map(\.severity) == [.note])
+        #expect(findings.map(\.hint) == [nil])
     }
 
     @Test func rightPassphraseForAnotherPairsKeyFindsTheMismatch() throws {
@@ -36,7 +42,8 @@ import Testing
 
         #expect(
             findings.map(\.description) == [
-                Self.note, "client.crt and client.key do not belong together (public keys differ)",
+                Self.decryptedNote,
+                "client.crt and client.key do not belong together (public keys differ)",
             ]
         )
     }
@@ -70,7 +77,7 @@ import Testing
         let set = SetUnderTest(certificate: certificate, key: key, authority: authority.certificate)
 
         #expect(set.inspect().map(\.kind) == [.keyEncrypted(.pkcs1RSA)])
-        #expect(set.inspect(passphrase: Self.sentinel).map(\.kind) == [.keyEncrypted(.pkcs1RSA)])
+        #expect(set.inspect(passphrase: Self.sentinel).map(\.kind) == [.keyDecrypted(.pkcs1RSA)])
         #expect(
             set.inspect(passphrase: "wrong").map(\.kind) == [
                 .keyEncrypted(.pkcs1RSA), .wrongPassphrase,

@@ -133,6 +133,12 @@ import Testing
         ),
         TextCase(
             file: "client.key",
+            kind: .keyDecrypted(.pkcs8),
+            message: "client.key is encrypted (PKCS#8); the passphrase decrypts it",
+            severity: .note
+        ),
+        TextCase(
+            file: "client.key",
             kind: .wrongPassphrase,
             message: "could not decrypt client.key (wrong passphrase?)",
             severity: .error

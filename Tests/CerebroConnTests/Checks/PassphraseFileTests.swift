@@ -37,9 +37,12 @@ import Testing
         #expect(try PassphraseFile.read(path: path).get() == Self.sentinel + " ")
     }
 
-    @Test func emptyFirstLineMissingFileAndFolderAreProblems() throws {
-        let empty = try write("\nnot the first line\n")
-
+    @Test func emptyFileEmptyFirstLineMissingFileAndFolderAreProblems() throws {
+        let blankFirst = try write("\nnot the first line\n")
+        #expect(
+            PassphraseFile.read(path: blankFirst) == .failure(.firstLineEmpty(path: blankFirst))
+        )
+        let empty = try write("")
         #expect(PassphraseFile.read(path: empty) == .failure(.fileEmpty(path: empty)))
         #expect(
             PassphraseFile.read(path: folder.path + "/none")
