@@ -101,6 +101,8 @@ struct PresetCommandTests {
         ["list", "--names", "--json"],
         ["edit", "a"],
         ["show", "a/b"],
+        ["test", "a/b"],
+        ["test", "ok", ".hidden"],
     ])
     func badValuesAreUsageErrors(_ arguments: [String]) {
         let result = run(arguments)

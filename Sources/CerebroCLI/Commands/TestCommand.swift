@@ -181,6 +181,13 @@ enum TestCommand {
         guard !invocation.arguments.isEmpty else {
             throw UsageError(command: "test", message: "missing NAME (or '--all')")
         }
+        // A name no preset could have is a mistake on the command line, as in every other
+        // command, not a preset that could not be tried.
+        for name in invocation.arguments {
+            if let problem = PresetValidation.problem(withName: name) {
+                throw PresetError.invalidValue(value: name, problem: problem)
+            }
+        }
         return invocation.arguments
     }
 }
