@@ -19,7 +19,7 @@ struct ControlCharacterEchoTests {
 
     static let cases: [EchoCase] = [
         EchoCase(label: "show", arguments: ["show", name], echoed: "'x\u{FFFD}[31mred'"),
-        EchoCase(label: "test", arguments: ["test", name], echoed: "x\u{FFFD}[31mred: "),
+        EchoCase(label: "test", arguments: ["test", name], echoed: "'x\u{FFFD}[31mred'"),
         EchoCase(label: "certs", arguments: ["certs", name], echoed: "'x\u{FFFD}[31mred'"),
         EchoCase(
             label: "edit",

@@ -75,40 +75,13 @@ final class FakeTLSServer: @unchecked Sendable {
             close(client)
             return
         }
-        Self.relay(client, backend)
+        StartupWire.pipe(client, backend)
         close(backend)
         close(client)
     }
 
-    private static func relay(_ first: Int32, _ second: Int32) {
-        var descriptors = [first, second].map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-        var buffer = [UInt8](repeating: 0, count: 16_384)
-        while poll(&descriptors, 2, 10_000) > 0 {
-            for (index, descriptor) in descriptors.enumerated() where descriptor.revents != 0 {
-                let count = read(descriptor.fd, &buffer, buffer.count)
-                guard count > 0, send(descriptors[1 - index].fd, buffer, count, 0) == count else {
-                    return
-                }
-            }
-        }
-    }
-
     private func connectToBackend() -> Int32? {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = backendPort.bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-        guard connected else {
-            close(socket)
-            return nil
-        }
-        return socket
+        StartupWire.connectLoopback(port: backendPort)
     }
 
     /// s_server takes a moment to listen; a probe connection tells when it does.

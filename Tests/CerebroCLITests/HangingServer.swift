@@ -49,51 +49,18 @@ final class HangingServer: @unchecked Sendable {
     /// Answers an SSLRequest with 'N', then any startup message with AuthenticationOk and
     /// ReadyForQuery; whatever the client sends next is never read.
     private func logIn(_ connection: Int32) {
-        guard var message = readMessage(connection) else {
+        guard var message = StartupWire.readStartupMessage(connection) else {
             return
         }
-        if message.count == 8, message[4...] == [0x04, 0xD2, 0x16, 0x2F] {
-            _ = send(connection, [UInt8(ascii: "N")])
-            guard let startup = readMessage(connection) else {
+        if StartupWire.isSSLRequest(message) {
+            _ = StartupWire.send(connection, [UInt8(ascii: "N")])
+            guard let startup = StartupWire.readStartupMessage(connection) else {
                 return
             }
             message = startup
         }
         let authenticationOK: [UInt8] = [UInt8(ascii: "R"), 0, 0, 0, 8, 0, 0, 0, 0]
         let readyForQuery: [UInt8] = [UInt8(ascii: "Z"), 0, 0, 0, 5, UInt8(ascii: "I")]
-        _ = send(connection, authenticationOK + readyForQuery)
-    }
-
-    /// Reads one length-prefixed message of the startup phase.
-    private func readMessage(_ connection: Int32) -> [UInt8]? {
-        guard let header = readExactly(connection, 4) else {
-            return nil
-        }
-        let length = header.reduce(0) { $0 << 8 | Int($1) }
-        guard length >= 4, length < 10_000, let body = readExactly(connection, length - 4) else {
-            return nil
-        }
-        return header + body
-    }
-
-    private func readExactly(_ connection: Int32, _ count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                recv(connection, buffer.baseAddress.map { $0 + filled }, count - filled, 0)
-            }
-            guard got > 0 else {
-                return nil
-            }
-            filled += got
-        }
-        return bytes
-    }
-
-    private func send(_ connection: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            Glibc.send(connection, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
-        } == bytes.count
+        _ = StartupWire.send(connection, authenticationOK + readyForQuery)
     }
 }
