@@ -45,30 +45,12 @@ import Testing
     @Test func expiredClientCertificateAlertIsExplained() throws {
         let session = try LiveSession()
         let folder = session.set("expired")
-        let preset = Preset(
-            name: "expired",
-            host: "localhost",
-            port: try #require(Int(session.server.port)),
-            user: "cerebro_user",
-            sslRequired: true,
-            certificateFolder: folder
-        )
-        let set = CertificateSet(
-            folder: folder,
-            role: .preset,
-            naming: .plain,
-            authority: folder + "/ca.crt"
-        )
-        let plan = try ConnectionPlan(
-            preset: preset,
-            certificateSet: set,
-            supportedKeywords: ConnectionProbe.supportedKeywords
-        )
+        let plan = try session.directPlan(folder: folder)
 
         let failure = try #require(ConnectionProbe.run(plan).failure)
         let result = CheckResult(
             name: "expired",
-            preset: preset,
+            preset: plan.preset,
             plan: plan,
             outcome: .failed(failure)
         )

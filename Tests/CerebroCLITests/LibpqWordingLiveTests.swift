@@ -115,18 +115,11 @@ struct LibpqWordingCase: Sendable, CustomTestStringConvertible {
         _ set: CertificateSet,
         sslRequired: Bool
     ) throws -> ConnectionFailure {
-        let preset = Preset(
-            name: "wording",
+        let plan = try session.directPlan(
+            folder: set.folder,
             host: "127.0.0.1",
-            port: try #require(Int(session.server.port)),
-            user: "cerebro_user",
             sslRequired: sslRequired,
-            certificateFolder: set.folder
-        )
-        let plan = try ConnectionPlan(
-            preset: preset,
-            certificateSet: set,
-            supportedKeywords: ConnectionProbe.supportedKeywords
+            set: set
         )
         return try #require(ConnectionProbe.run(plan).failure)
     }

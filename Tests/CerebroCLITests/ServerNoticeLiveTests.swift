@@ -13,26 +13,7 @@ import Testing
     /// Presets cannot ask for that (PGOPTIONS is removed from the binary's environment), so
     /// the option is added to the plan by hand, as a program using the library could.
     static func chattyPlan(_ session: LiveSession) throws -> ConnectionPlan {
-        let folder = session.set("good")
-        let preset = Preset(
-            name: "chatty",
-            host: "localhost",
-            port: try #require(Int(session.server.port)),
-            user: "cerebro_user",
-            sslRequired: true,
-            certificateFolder: folder
-        )
-        let set = CertificateSet(
-            folder: folder,
-            role: .preset,
-            naming: .plain,
-            authority: folder + "/ca.crt"
-        )
-        var plan = try ConnectionPlan(
-            preset: preset,
-            certificateSet: set,
-            supportedKeywords: ConnectionProbe.supportedKeywords
-        )
+        var plan = try session.directPlan(folder: session.set("good"))
         plan.parameters.append(
             ConnectionParameter(keyword: "options", value: "-c client_min_messages=debug5")
         )

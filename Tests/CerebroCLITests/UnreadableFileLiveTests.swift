@@ -62,19 +62,7 @@ import Testing
             [.posixPermissions: 0o600],
             ofItemAtPath: folder + "/" + file
         )
-        let preset = Preset(
-            name: "k",
-            host: "127.0.0.1",
-            port: try #require(Int(session.server.port)),
-            user: "cerebro_user",
-            sslRequired: true,
-            certificateFolder: folder
-        )
-        let plan = try ConnectionPlan(
-            preset: preset,
-            certificateSet: LibpqWordingLiveTests.set(in: folder),
-            supportedKeywords: ConnectionProbe.supportedKeywords
-        )
+        let plan = try session.directPlan(folder: folder, host: "127.0.0.1")
 
         let outcome = try FilesystemUser.nobody.run { ConnectionProbe.run(plan) }
 
@@ -88,7 +76,7 @@ import Testing
         let attempt = "connection to server at \"127.0.0.1\", port \(session.server.port) failed: "
         #expect(failure.message.hasPrefix(attempt + (libpqWords[file] ?? "?")), "\(failure)")
         #expect(FailureCause.recognise(failure) == .unreadableFile(path: path))
-        let result = CheckResult(name: "k", preset: preset, plan: plan, outcome: .failed(failure))
+        let result = CheckResult(name: "k", preset: plan.preset, plan: plan, outcome: .failed(failure))
         #expect(
             TestReport.oneLine("k", TestReport.explain(failure, result))
                 == "k: \(path) cannot be read (libpq's own reason text is unreliable here); check "
