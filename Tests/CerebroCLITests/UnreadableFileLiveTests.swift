@@ -76,7 +76,12 @@ import Testing
         let attempt = "connection to server at \"127.0.0.1\", port \(session.server.port) failed: "
         #expect(failure.message.hasPrefix(attempt + (libpqWords[file] ?? "?")), "\(failure)")
         #expect(FailureCause.recognise(failure) == .unreadableFile(path: path))
-        let result = CheckResult(name: "k", preset: plan.preset, plan: plan, outcome: .failed(failure))
+        let result = CheckResult(
+            name: "k",
+            preset: plan.preset,
+            plan: plan,
+            outcome: .failed(failure)
+        )
         #expect(
             TestReport.oneLine("k", TestReport.explain(failure, result))
                 == "k: \(path) cannot be read (libpq's own reason text is unreliable here); check "
