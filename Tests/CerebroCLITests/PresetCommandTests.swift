@@ -363,4 +363,24 @@ struct PresetCommandTests {
         #expect(edited.status == 0)
         #expect(edited.err.contains(warning), "\(edited.err)")
     }
+
+    /// A folder or a link where the lock file should be gets the fix of removing it.
+    @Test func aLockFileThatIsNotAFileIsNamedWithItsFix() throws {
+        _ = run(["add", "p", "--host", "h"])
+        let lock = scratch.path + "/config/presets/.lock"
+        try? FileManager.default.removeItem(atPath: lock)
+        try FileManager.default.createDirectory(atPath: lock, withIntermediateDirectories: false)
+        let folder = run(["edit", "p", "--port", "2"])
+        try FileManager.default.removeItem(atPath: lock)
+        try FileManager.default.createSymbolicLink(atPath: lock, withDestinationPath: "/tmp")
+        let link = run(["edit", "p", "--port", "2"])
+
+        let hint =
+            "  hint: the lock file must be a regular file: remove \(lock) (cerebro-conn makes it "
+            + "again), then run the command again\n"
+        #expect(folder.status == 1)
+        #expect(folder.err.hasSuffix(hint), "\(folder.err)")
+        #expect(link.status == 1)
+        #expect(link.err.hasSuffix(hint), "\(link.err)")
+    }
 }

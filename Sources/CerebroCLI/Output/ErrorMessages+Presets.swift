@@ -97,6 +97,12 @@ extension ErrorMessages {
             return "\(folder) is on a file system mounted read-only: remount it read-write, "
                 + "or keep the presets elsewhere with --config or CEREBRO_CONN_HOME"
         }
+        // The lock file is opened without following links, so a link there fails with ELOOP
+        // and a folder with EISDIR; either way it is not the store's own file.
+        if operation == .lock, error.isNotARegularFile {
+            return "the lock file must be a regular file: remove \(shellQuoted(path)) "
+                + "(cerebro-conn makes it again), then run the command again"
+        }
         guard error.isPermissionDenied else {
             return nil
         }

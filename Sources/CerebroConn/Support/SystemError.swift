@@ -49,6 +49,12 @@ public struct SystemError: Error, Equatable, Sendable {
         code == ENOSPC || code == EDQUOT
     }
 
+    /// Whether a call that opens without following links met a link (`ELOOP`) or a folder
+    /// (`EISDIR`) where it expected a regular file.
+    public var isNotARegularFile: Bool {
+        code == ELOOP || code == EISDIR
+    }
+
     /// Whether the file system is mounted read-only (`EROFS`).
     public var isReadOnlyFileSystem: Bool {
         code == EROFS
