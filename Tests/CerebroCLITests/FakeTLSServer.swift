@@ -12,10 +12,7 @@ import Foundation
 ///
 /// The real server cannot be given an expired certificate or TLS 1.1 without restarting it for
 /// every test. Nothing after the handshake is PostgreSQL: these tests end in the handshake.
-final class FakeTLSServer: @unchecked Sendable {
-    // @unchecked: `relays` is touched only by the accepting thread until `deinit`, which runs
-    // after the listening socket is shut down and that thread has returned.
-
+final class FakeTLSServer {
     /// The port libpq connects to.
     let port: Int
     private let listener: SilentListener
@@ -39,8 +36,12 @@ final class FakeTLSServer: @unchecked Sendable {
         port = listener.port
         try waitForBackend()
 
-        let thread = Thread { [self] in
-            serve()
+        // The thread holds the listening socket and the port, not `self`: holding `self` would
+        // keep it alive for ever, so `deinit` would never stop s_server, which would outlive
+        // the test run.
+        let (descriptor, port, done) = (listener.descriptor, backendPort, done)
+        let thread = Thread {
+            Self.serve(descriptor, backendPort: port)
             done.signal()
         }
         thread.start()
@@ -49,28 +50,30 @@ final class FakeTLSServer: @unchecked Sendable {
     deinit {
         shutdown(listener.descriptor, Int32(SHUT_RDWR))
         done.wait()
-        openssl.terminate()
+        // SIGKILL, not terminate()'s SIGTERM: s_server inherits the test runner's threads'
+        // signal mask, in which SIGTERM is blocked, so it would never end.
+        kill(openssl.processIdentifier, SIGKILL)
         openssl.waitUntilExit()
     }
 
-    private func serve() {
+    private static func serve(_ listener: Int32, backendPort: UInt16) {
         while true {
-            let client = accept(listener.descriptor, nil, nil)
+            let client = accept(listener, nil, nil)
             guard client >= 0 else {
                 return
             }
             // One connection at a time, as s_server serves them: libpq's attempts come one
             // after the other.
-            answerSSLRequest(client)
+            answerSSLRequest(client, backendPort: backendPort)
         }
     }
 
     /// Reads the 8-byte SSLRequest, says 'S', and relays to s_server until either side closes.
-    private func answerSSLRequest(_ client: Int32) {
+    private static func answerSSLRequest(_ client: Int32, backendPort: UInt16) {
         var request = [UInt8](repeating: 0, count: 8)
         guard recv(client, &request, 8, Int32(MSG_WAITALL)) == 8,
             send(client, [UInt8(ascii: "S")], 1, 0) == 1,
-            let backend = connectToBackend()
+            let backend = StartupWire.connectLoopback(port: backendPort)
         else {
             close(client)
             return
