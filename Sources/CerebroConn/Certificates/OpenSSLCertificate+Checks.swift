@@ -42,39 +42,85 @@ extension OpenSSLCertificate {
         anchors: [OpenSSLCertificate],
         intermediates: [OpenSSLCertificate]
     ) -> String? {
-        OpenSSLCertificate.withHandles(of: anchors) { anchorHandles in
-            OpenSSLCertificate.withHandles(of: intermediates) { intermediateHandles in
-                withHandle { leaf in
-                    defer { OpenSSLErrors.clear() }
-                    return X509Verification.failure(
-                        leaf: leaf,
-                        anchors: anchorHandles,
-                        intermediates: intermediateHandles
-                    )
-                }
-            }
+        let outcome = X509Verification.verify(
+            self,
+            anchors: anchors,
+            intermediates: intermediates,
+            flags: UInt(X509_V_FLAG_NO_CHECK_TIME | X509_V_FLAG_PARTIAL_CHAIN),
+            readFailure: X509Verification.reason(in:)
+        )
+        switch outcome {
+        case .verified: return nil
+        case .failed(let reason), .notRun(let reason): return reason
         }
     }
 }
 
 /// One `X509_verify_cert` run with a throwaway store; every object is freed before returning.
-private enum X509Verification {
-    static func failure(
-        leaf: OpaquePointer,
+enum X509Verification {
+    /// How a run ended.
+    enum Outcome<Failure> {
+        /// The chain verifies.
+        case verified
+        /// It does not; what `readFailure` took from the context.
+        case failed(Failure)
+        /// The verification could not be set up (out of memory, say); why.
+        case notRun(reason: String)
+    }
+
+    /// Verifies `leaf` up to one of `anchors`, through `intermediates` (untrusted), with the
+    /// store `flags` and the context's `purpose` (libssl's name, such as `ssl_server`) if any.
+    ///
+    /// `readFailure` is handed the context of a failed run, which it may only read.
+    static func verify<Failure>(
+        _ leaf: OpenSSLCertificate,
+        anchors: [OpenSSLCertificate],
+        intermediates: [OpenSSLCertificate],
+        flags: UInt = 0,
+        purpose: String? = nil,
+        readFailure: (OpaquePointer) -> Failure
+    ) -> Outcome<Failure> {
+        OpenSSLCertificate.withHandles(of: anchors) { anchorHandles in
+            OpenSSLCertificate.withHandles(of: intermediates) { intermediateHandles in
+                leaf.withHandle { leafHandle in
+                    defer { OpenSSLErrors.clear() }
+                    return run(
+                        leafHandle,
+                        anchors: anchorHandles,
+                        intermediates: intermediateHandles,
+                        flags: flags,
+                        purpose: purpose,
+                        readFailure: readFailure
+                    )
+                }
+            }
+        }
+    }
+
+    /// OpenSSL's words for the failure a context records.
+    static func reason(in context: OpaquePointer) -> String {
+        String(cString: X509_verify_cert_error_string(Int(X509_STORE_CTX_get_error(context))))
+    }
+
+    private static func run<Failure>(
+        _ leaf: OpaquePointer,
         anchors: [OpaquePointer],
-        intermediates: [OpaquePointer]
-    ) -> String? {
+        intermediates: [OpaquePointer],
+        flags: UInt,
+        purpose: String?,
+        readFailure: (OpaquePointer) -> Failure
+    ) -> Outcome<Failure> {
         // The context refers to the store and the stack, so it is created last and freed first.
         guard let store = X509_STORE_new() else {
-            return "out of memory"
+            return .notRun(reason: "out of memory")
         }
         defer { X509_STORE_free(store) }
         guard let untrusted = CCerebroCrypto_X509Stack_new() else {
-            return "out of memory"
+            return .notRun(reason: "out of memory")
         }
         defer { CCerebroCrypto_X509Stack_free(untrusted) }
         guard let context = X509_STORE_CTX_new() else {
-            return "out of memory"
+            return .notRun(reason: "out of memory")
         }
         defer { X509_STORE_CTX_free(context) }
 
@@ -84,16 +130,18 @@ private enum X509Verification {
         for intermediate in intermediates {
             CCerebroCrypto_X509Stack_push(untrusted, intermediate)
         }
-        X509_STORE_set_flags(store, UInt(X509_V_FLAG_NO_CHECK_TIME | X509_V_FLAG_PARTIAL_CHAIN))
-
+        if flags != 0 {
+            X509_STORE_set_flags(store, flags)
+        }
         guard X509_STORE_CTX_init(context, store, leaf, untrusted) == 1 else {
-            return "could not set up the verification"
+            return .notRun(reason: "could not set up the verification")
+        }
+        if let purpose {
+            X509_STORE_CTX_set_default(context, purpose)
         }
         if X509_verify_cert(context) == 1 {
-            return nil
+            return .verified
         }
-        return String(
-            cString: X509_verify_cert_error_string(Int(X509_STORE_CTX_get_error(context)))
-        )
+        return .failed(readFailure(context))
     }
 }

@@ -58,60 +58,29 @@ enum ServerChainVerification {
         sent: [OpenSSLCertificate],
         anchors: [OpenSSLCertificate]
     ) -> ServerChainProblem? {
-        OpenSSLCertificate.withHandles(of: anchors) { anchorHandles in
-            OpenSSLCertificate.withHandles(of: sent) { sentHandles in
-                leaf.withHandle { leafHandle in
-                    defer { OpenSSLErrors.clear() }
-                    return verify(leafHandle, sent: sentHandles, anchors: anchorHandles)
-                }
-            }
-        }
-    }
-
-    private static func verify(
-        _ leaf: OpaquePointer,
-        sent: [OpaquePointer],
-        anchors: [OpaquePointer]
-    ) -> ServerChainProblem? {
-        // The context refers to the store and the stack, so it is created last and freed first.
-        guard let store = X509_STORE_new() else {
-            return .other(reason: "out of memory")
-        }
-        defer { X509_STORE_free(store) }
-        guard let untrusted = CCerebroCrypto_X509Stack_new() else {
-            return .other(reason: "out of memory")
-        }
-        defer { CCerebroCrypto_X509Stack_free(untrusted) }
-        guard let context = X509_STORE_CTX_new() else {
-            return .other(reason: "out of memory")
-        }
-        defer { X509_STORE_CTX_free(context) }
-
-        for anchor in anchors {
-            X509_STORE_add_cert(store, anchor)
-        }
-        for certificate in sent {
-            CCerebroCrypto_X509Stack_push(untrusted, certificate)
-        }
-        guard X509_STORE_CTX_init(context, store, leaf, untrusted) == 1 else {
-            return .other(reason: "could not set up the verification")
-        }
         // What libssl sets for a client checking a server: the `sslserver` purpose. No partial
         // chains and the current time, as libpq leaves them.
-        X509_STORE_CTX_set_default(context, "ssl_server")
-        if X509_verify_cert(context) == 1 {
-            return nil
+        let outcome = X509Verification.verify(
+            leaf,
+            anchors: anchors,
+            intermediates: sent,
+            purpose: "ssl_server",
+            readFailure: { problem(in: $0, anchors: anchors) }
+        )
+        switch outcome {
+        case .verified: return nil
+        case .failed(let problem): return problem
+        case .notRun(let reason): return .other(reason: reason)
         }
-        return problem(in: context, anchors: anchors)
     }
 
     /// The failure `context` records, with the certificate it is about.
     private static func problem(
         in context: OpaquePointer,
-        anchors: [OpaquePointer]
+        anchors: [OpenSSLCertificate]
     ) -> ServerChainProblem {
         let code = X509_STORE_CTX_get_error(context)
-        let reason = String(cString: X509_verify_cert_error_string(Int(code)))
+        let reason = X509Verification.reason(in: context)
         let current = X509_STORE_CTX_get_current_cert(context)
         let summary = current.flatMap { certificate -> CertificateSummary? in
             // Lent by the context; a reference of our own balances the owner's free.
@@ -124,7 +93,7 @@ enum ServerChainVerification {
         let which: ChainCertificate =
             if X509_STORE_CTX_get_error_depth(context) == 0 {
                 .server
-            } else if anchors.contains(where: { X509_cmp($0, current) == 0 }) {
+            } else if anchors.contains(where: { $0.withHandle { X509_cmp($0, current) == 0 } }) {
                 .authority(subject: summary.subject)
             } else {
                 .intermediate(subject: summary.subject)
