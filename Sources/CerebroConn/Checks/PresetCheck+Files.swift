@@ -67,10 +67,6 @@ extension PresetCheck {
         let errors = findings.filter { $0.severity == .error }
         return errors.isEmpty ? nil : .certificates(errors)
     }
-
-    private static func leafSummary(_ path: String) -> CertificateSummary? {
-        (try? CertificateSummary.read(fromFile: path))?.first
-    }
 }
 
 extension Finding {
