@@ -118,8 +118,8 @@ enum CertsCommand {
         guard var set else {
             return nil
         }
-        let plan = try? ConnectionPlan(preset: preset, certificateSet: set)
-        if plan?.verifiedAgainst == nil {
+        // The plan's own rule: only a mode that verifies the chain hands libpq the CA.
+        if !SSLMode(sslRequired: preset.sslRequired, level: preset.verification).verifiesChain {
             set.authority = nil
         }
         return set
